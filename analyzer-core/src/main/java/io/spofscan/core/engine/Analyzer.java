@@ -1,0 +1,78 @@
+package io.spofscan.core.engine;
+
+import io.spofscan.core.model.Diagnostic;
+import io.spofscan.core.model.Model;
+import io.spofscan.core.model.SourceRange;
+import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.Reporter;
+import io.spofscan.core.rule.Rule;
+import io.spofscan.core.rule.RuleMeta;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Runs every rule once over the model and returns sorted findings with stable fingerprints. */
+public final class Analyzer {
+  private final List<Rule> rules;
+
+  public Analyzer(List<? extends Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public List<RuleMeta> ruleMetas() {
+    return rules.stream().map(Rule::meta).toList();
+  }
+
+  public Analysis analyze(Model model) {
+    List<Finding> findings = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>(model.diagnostics());
+    for (Rule rule : rules) {
+      RuleMeta meta = rule.meta();
+      List<Finding> ruleFindings = new ArrayList<>();
+      try {
+        rule.check(model, new Reporter(meta, ruleFindings));
+        findings.addAll(ruleFindings);
+      } catch (RuntimeException e) {
+        // A rule bug must not lose the other rules' results; it becomes a visible diagnostic instead.
+        diagnostics.add(Diagnostic.error(SourceRange.at("<rules>", 1, 1),
+            "rule " + meta.id() + " failed: " + e + "; its findings are incomplete"));
+      }
+    }
+    return new Analysis(fingerprinted(findings), diagnostics.stream().sorted().distinct().toList());
+  }
+
+  /** Sorts findings and gives each a fingerprint of rule + path + resource address (+ ordinal if repeated). */
+  static List<Finding> fingerprinted(List<Finding> findings) {
+    List<Finding> sorted = findings.stream().sorted().distinct().toList();
+    Map<String, Integer> seen = new HashMap<>();
+    List<Finding> out = new ArrayList<>(sorted.size());
+    for (Finding f : sorted) {
+      String key = f.ruleId() + "|" + f.location().path() + "|" + f.resourceAddress();
+      int n = seen.merge(key, 1, Integer::sum);
+      out.add(f.withFingerprint(sha256(n == 1 ? key : key + "|" + n)));
+    }
+    return out;
+  }
+
+  private static String sha256(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
+  /** The analyzer's output: sorted findings and all diagnostics (parser ones included). */
+  public record Analysis(List<Finding> findings, List<Diagnostic> diagnostics) {
+    public Analysis {
+      findings = List.copyOf(findings);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+}

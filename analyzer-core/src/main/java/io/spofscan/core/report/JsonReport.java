@@ -1,0 +1,72 @@
+package io.spofscan.core.report;
+
+import io.spofscan.core.model.Diagnostic;
+import io.spofscan.core.model.SourceRange;
+import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.RuleMeta;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Machine-readable report: every finding with location, rule metadata, remediation and fingerprint. */
+public final class JsonReport implements ReportWriter {
+
+  @Override
+  public String render(ScanReport report) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("tool", Map.of("name", ScanReport.TOOL_NAME, "version", report.toolVersion()));
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("files", report.filesScanned());
+    summary.put("resources", report.resourcesScanned());
+    summary.put("findings", report.findings().size());
+    Map<String, Object> bySeverity = new LinkedHashMap<>();
+    report.countsBySeverity().forEach((s, n) -> bySeverity.put(s.label(), n));
+    summary.put("bySeverity", bySeverity);
+    summary.put("unknown", report.uncertainCount());
+    summary.put("filesWithErrors", report.filesWithErrors());
+    root.put("summary", summary);
+    List<Object> findings = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      findings.add(finding(f, report.rule(f.ruleId())));
+    }
+    root.put("findings", findings);
+    List<Object> diagnostics = new ArrayList<>();
+    for (Diagnostic d : report.diagnostics()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("level", d.level().name().toLowerCase(Locale.ROOT));
+      m.put("location", location(d.location()));
+      m.put("message", d.message());
+      diagnostics.add(m);
+    }
+    root.put("diagnostics", diagnostics);
+    return Json.write(root);
+  }
+
+  private static Map<String, Object> finding(Finding f, RuleMeta rule) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ruleId", f.ruleId());
+    m.put("title", rule.title());
+    m.put("severity", f.severity().label());
+    m.put("certain", f.certain());
+    m.put("format", f.format().displayName());
+    m.put("resourceType", f.resourceType());
+    m.put("resource", f.resourceAddress());
+    m.put("location", location(f.location()));
+    m.put("message", f.message());
+    m.put("rationale", rule.rationale());
+    m.put("remediation", rule.remediation());
+    m.put("notes", f.notes());
+    m.put("fingerprint", f.fingerprint());
+    return m;
+  }
+
+  static Map<String, Object> location(SourceRange r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("path", r.path());
+    m.put("line", r.line());
+    m.put("column", r.column());
+    return m;
+  }
+}

@@ -1,0 +1,124 @@
+package io.spofscan.core.report;
+
+import io.spofscan.core.model.Diagnostic;
+import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.RuleMeta;
+import io.spofscan.core.rule.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Human-readable report grouped by file. Colours only when asked (the CLI asks on a TTY). */
+public final class TextReport implements ReportWriter {
+  private final boolean color;
+
+  public TextReport(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public String render(ScanReport report) {
+    StringBuilder out = new StringBuilder();
+    Map<String, List<Object>> byFile = new TreeMap<>();
+    for (Finding f : report.findings()) {
+      byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
+    }
+    for (Diagnostic d : report.diagnostics()) {
+      byFile.computeIfAbsent(d.location().path(), k -> new ArrayList<>()).add(d);
+    }
+    for (Map.Entry<String, List<Object>> file : byFile.entrySet()) {
+      out.append(paint(BOLD, safe(file.getKey()))).append('\n');
+      for (Object item : file.getValue()) {
+        if (item instanceof Finding f) {
+          appendFinding(out, f, report.rule(f.ruleId()));
+        } else {
+          appendDiagnostic(out, (Diagnostic) item);
+        }
+      }
+      out.append('\n');
+    }
+    appendSummary(out, report);
+    return out.toString();
+  }
+
+  private void appendFinding(StringBuilder out, Finding f, RuleMeta rule) {
+    String level = f.certain() ? f.severity().label() : "unknown";
+    out.append(String.format("  %-8s %s  %s  %s%n", f.location().line() + ":" + f.location().column(),
+        paint(colorOf(f), String.format("%-8s", level)), paint(BOLD, f.ruleId()), safe(f.message())));
+    for (String note : f.notes()) {
+      out.append("           note: ").append(safe(note)).append('\n');
+    }
+    out.append("           fix:  ").append(safe(rule.remediation())).append('\n');
+  }
+
+  private void appendDiagnostic(StringBuilder out, Diagnostic d) {
+    String label = switch (d.level()) {
+      case ERROR -> paint(RED, "error   ");
+      case WARNING -> paint(YELLOW, "warning ");
+      case INFO -> paint(DIM, "info    ");
+    };
+    out.append(String.format("  %-8s %s %s%n", d.location().line() + ":" + d.location().column(), label,
+        safe(d.message())));
+  }
+
+  private void appendSummary(StringBuilder out, ScanReport report) {
+    Map<Severity, Integer> counts = report.countsBySeverity();
+    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+    List<String> parts = new ArrayList<>();
+    counts.forEach((s, n) -> {
+      if (n > 0) {
+        parts.add(n + " " + s.label());
+      }
+    });
+    Map<String, Object> tail = new LinkedHashMap<>();
+    tail.put("unknown", report.uncertainCount());
+    out.append(paint(BOLD, total + " SPOF finding" + (total == 1 ? "" : "s")))
+        .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
+        .append(", ").append(tail.get("unknown")).append(" depending on unresolved values")
+        .append("; ").append(report.filesScanned()).append(" files, ")
+        .append(report.resourcesScanned()).append(" resources scanned");
+    long broken = report.filesWithErrors();
+    if (broken > 0) {
+      out.append("; ").append(paint(RED, broken + " file" + (broken == 1 ? "" : "s") + " could not be parsed"));
+    }
+    out.append('\n');
+  }
+
+  private static final String BOLD = "1";
+  private static final String RED = "31";
+  private static final String YELLOW = "33";
+  private static final String MAGENTA = "35";
+  private static final String CYAN = "36";
+  private static final String DIM = "2";
+
+  private static String colorOf(Finding f) {
+    if (!f.certain()) {
+      return CYAN;
+    }
+    return switch (f.severity()) {
+      case CRITICAL -> MAGENTA;
+      case HIGH -> RED;
+      case MEDIUM -> YELLOW;
+      case LOW -> DIM;
+    };
+  }
+
+  private String paint(String code, String s) {
+    return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+  }
+
+  /** Untrusted text (file names, values from scanned files) never reaches the terminal raw. */
+  static String safe(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> {
+      if (cp < 0x20 && cp != '\t' || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
+        b.append(String.format("\\u%04x", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    });
+    return b.toString();
+  }
+}

@@ -1,0 +1,60 @@
+package io.spofscan.core.rule;
+
+import io.spofscan.core.model.Format;
+import io.spofscan.core.model.SourceRange;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One SPOF found (or, when {@code certain} is false, one that depends on an unresolved value).
+ *
+ * @param ruleId the rule that found it
+ * @param severity the rule's severity (after configuration)
+ * @param certain false when the verdict depends on something unresolved; reported at SARIF level "note"
+ * @param message why this resource is a SPOF, naming the resource and, when uncertain, what it depends on
+ * @param location the offending attribute, or the resource header when the attribute is absent
+ * @param format the resource's format
+ * @param resourceType native type
+ * @param resourceAddress the resource address
+ * @param notes extra context lines (module call sites, related resources)
+ * @param fingerprint stable key: rule, path and resource address (not the line), so it survives unrelated edits
+ */
+public record Finding(
+    String ruleId,
+    Severity severity,
+    boolean certain,
+    String message,
+    SourceRange location,
+    Format format,
+    String resourceType,
+    String resourceAddress,
+    List<String> notes,
+    String fingerprint) implements Comparable<Finding> {
+
+  public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
+      .thenComparing(Finding::ruleId)
+      .thenComparing(Finding::resourceAddress)
+      .thenComparing(Finding::message);
+
+  public Finding {
+    notes = List.copyOf(notes);
+  }
+
+  public Finding withFingerprint(String fp) {
+    return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fp);
+  }
+
+  public Finding withSeverity(Severity s) {
+    return new Finding(ruleId, s, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint);
+  }
+
+  /** SARIF level: uncertain findings are notes whatever the severity. */
+  public String level() {
+    return certain ? severity.sarifLevel() : "note";
+  }
+
+  @Override
+  public int compareTo(Finding o) {
+    return ORDER.compare(this, o);
+  }
+}
