@@ -113,6 +113,8 @@ def count_findings(tool, out):
     try:
         if tool == "kics":
             out = os.path.join(out, "results.json")
+        if tool == "checkov":  # --output-file-path names a folder
+            out = os.path.join(out, "results_json.json")
         if tool == "kube-linter":
             out = out + ".stdout"
         with open(out, encoding="utf-8") as f:
@@ -156,10 +158,15 @@ def run_once(tool, argv, corpus, out_dir, timeout):
             return {"status": "timeout", "wall": float(timeout)}
     wall = time.perf_counter() - start
     cpu, rss = parse_gnu_time(timefile)
-    ok = code in OK_EXIT.get(tool, {0})
-    result = {"status": "ok" if ok else "exit %d" % code, "wall": wall, "cpu": cpu, "rss_mb": rss,
+    status = "ok" if code in OK_EXIT.get(tool, {0}) else "exit %d" % code
+    # An exit code that looks fine is not enough (a JVM that cannot find its main class exits 1): the report
+    # the tool was asked for must exist.
+    produced = out + ".stdout" if tool == "kube-linter" else out
+    if status == "ok" and not (os.path.exists(produced) and (os.path.isdir(produced) or os.path.getsize(produced))):
+        status = "no report (exit %d)" % code
+    result = {"status": status, "wall": wall, "cpu": cpu, "rss_mb": rss, "load": os.getloadavg()[0],
               "findings": count_findings(tool, out)}
-    if not ok:
+    if status != "ok":
         with open(out + ".stderr", encoding="utf-8", errors="replace") as f:
             tail = [l.strip() for l in f.read().strip().splitlines()[-3:]]
         result["error"] = " / ".join(tail)[:300]
@@ -320,6 +327,16 @@ def summarise(rows):
     return stats
 
 
+def load_note(rows):
+    """The machine's 1-minute load average while measuring: above the core count, wall times include waiting."""
+    loads = [r["load"] for r in rows if "load" in r]
+    if not loads:
+        return ""
+    return ("Load average (1 min) at the start of each run: %.1f–%.1f, median %.1f, on %d cores. When it exceeds "
+            "the core count, other processes compete and wall times stretch for every tool; CPU time is then the "
+            "steadier comparison." % (min(loads), max(loads), statistics.median(loads), os.cpu_count() or 0))
+
+
 def fmt_s(x):
     return "%.2f" % x if x < 10 else "%.1f" % x
 
@@ -337,8 +354,10 @@ def cmd_report(out_dir):
              "Peak RSS = largest single process (max over runs). Ratio = peer median wall / spofscan median wall "
              "in the same run (> 1: spofscan is faster). Findings = everything the tool reports, all its rule types "
              "(the peers mostly check security, not SPOFs), so it is context, not a score.",
-             "", "| corpus | files | size | tool | wall median (min–max) s | CPU s | peak RSS MB | vs spofscan | findings |",
-             "|---|---:|---:|---|---:|---:|---:|---:|---:|"]
+             "", load_note(rows), "",
+             "| corpus | files | size | tool | wall median (min–max) s | CPU s | peak RSS MB | wall vs spofscan "
+             "| CPU vs spofscan | findings |",
+             "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     for c in corpora:
         base = stats.get((c["name"], "spofscan"), {})
         for t in tools:
@@ -347,14 +366,15 @@ def cmd_report(out_dir):
                 continue
             head = "| %s | %d | %.1f MB | %s |" % (c["name"], c["files"], c["bytes"] / 1e6, t)
             if "failed" in s:
-                lines.append(head + " %s | | | | |" % s["failed"].replace("|", "/")[:120])
+                lines.append(head + " %s | | | | | |" % s["failed"].replace("|", "/")[:120])
                 continue
-            ratio = ""
+            ratio = cpu_ratio = ""
             if t != "spofscan" and "wall" in base:
                 ratio = "%.1f×" % (s["wall"] / base["wall"])
-            lines.append(head + " %s (%s–%s) | %s | %.0f | %s | %s |" % (
+                cpu_ratio = "%.1f×" % (s["cpu"] / base["cpu"]) if base["cpu"] > 0 else ""
+            lines.append(head + " %s (%s–%s) | %s | %.0f | %s | %s | %s |" % (
                 fmt_s(s["wall"]), fmt_s(s["wall_min"]), fmt_s(s["wall_max"]), fmt_s(s["cpu"]), s["rss"], ratio,
-                s["findings"] if s["findings"] is not None else "?"))
+                cpu_ratio, s["findings"] if s["findings"] is not None else "?"))
     lines += ["", "## Targets (reported, not asserted)", ""]
     lines += targets(stats, corpora)
     lines += ["", "## Tools", ""]

@@ -73,8 +73,8 @@ public final class ReportMergeCommand implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("spofscan report merge: " + e.getMessage());
-      return 2;
+      line.getErr().println("spofscan: " + (e instanceof UserError ? "" : "internal error: ") + e.getMessage());
+      return Main.ERROR;
     });
     return cl.execute(args);
   }
@@ -88,13 +88,13 @@ public final class ReportMergeCommand implements Callable<Integer> {
     for (Path file : results) {
       String name = repoName(file, nameByFile, usedMappings);
       if (!seen.add(name)) {
-        throw new MergeException("two results are named '" + name + "': name them apart with --name FILE=REPO");
+        throw new UserError("two results are named '" + name + "': name them apart with --name FILE=REPO");
       }
       repos.add(RepoResult.read(file, name));
     }
     for (String key : nameByFile.keySet()) {
       if (!usedMappings.contains(key)) {
-        throw new MergeException("--name " + key + "=...: no result file given matches " + key);
+        throw new UserError("--name " + key + "=...: no result file given matches " + key);
       }
     }
     repos.sort(Comparator.comparing(RepoResult::name));
@@ -119,7 +119,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
     for (String m : mappings) {
       int eq = m.lastIndexOf('=');
       if (eq <= 0 || eq == m.length() - 1) {
-        throw new MergeException("--name expects RESULT=REPO, got '" + m + "'");
+        throw new UserError("--name expects RESULT=REPO, got '" + m + "'");
       }
       byFile.put(m.substring(0, eq), m.substring(eq + 1));
     }
@@ -151,19 +151,26 @@ public final class ReportMergeCommand implements Callable<Integer> {
     try {
       return MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
-      throw new MergeException(what + " " + file + ": no such file");
+      throw new UserError(what + " " + file + ": no such file");
     } catch (JsonProcessingException e) {
-      throw new MergeException(what + " " + file + ":" + e.getLocation().getLineNr() + ": not valid JSON ("
+      throw new UserError(what + " " + file + ":" + e.getLocation().getLineNr() + ": not valid JSON ("
           + e.getOriginalMessage() + ")");
     } catch (IOException e) {
-      throw new MergeException(what + " " + file + ": cannot read (" + e.getMessage() + ")");
+      throw new UserError(what + " " + file + ": cannot read (" + e.getMessage() + ")");
     }
   }
 
-  /** A user error: printed as one line, exit code 2. */
-  static final class MergeException extends RuntimeException {
-    MergeException(String message) {
-      super(message);
+  /** {@code spofscan report}: the group the merge lives in (room for other report commands later). */
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = "Work with scan results: merge per-repository JSON results into an organisation report.",
+      subcommands = {ReportMergeCommand.class})
+  static final class Group implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: try 'report merge'");
     }
   }
 
@@ -177,10 +184,10 @@ public final class ReportMergeCommand implements Callable<Integer> {
     static RepoResult read(Path file, String name) {
       JsonNode root = readJson(file, "result");
       if (root.path("tool").path("report").asText().equals(REPORT_KIND)) {
-        throw new MergeException("result " + file + ": is a merged organisation report, not a repository result");
+        throw new UserError("result " + file + ": is a merged organisation report, not a repository result");
       }
       if (!root.path("tool").path("name").asText().equals(ScanReport.TOOL_NAME) || !root.path("findings").isArray()) {
-        throw new MergeException("result " + file + ": not a spofscan JSON result (expected tool.name \""
+        throw new UserError("result " + file + ": not a spofscan JSON result (expected tool.name \""
             + ScanReport.TOOL_NAME + "\" and a findings array; produce it with --format json)");
       }
       List<RepoFinding> findings = new ArrayList<>();
@@ -190,13 +197,13 @@ public final class ReportMergeCommand implements Callable<Integer> {
         String ruleId = f.path("ruleId").asText("");
         String fingerprint = f.path("fingerprint").asText("");
         if (ruleId.isEmpty() || fingerprint.isEmpty()) {
-          throw new MergeException("result " + file + ": finding #" + index + " has no ruleId or fingerprint");
+          throw new UserError("result " + file + ": finding #" + index + " has no ruleId or fingerprint");
         }
         Severity severity;
         try {
           severity = Severity.parse(f.path("severity").asText(""));
         } catch (IllegalArgumentException e) {
-          throw new MergeException("result " + file + ": finding #" + index + ": " + e.getMessage());
+          throw new UserError("result " + file + ": finding #" + index + ": " + e.getMessage());
         }
         findings.add(new RepoFinding(ruleId, f.path("title").asText(ruleId), severity,
             f.path("certain").asBoolean(true), fingerprint));
@@ -229,7 +236,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
     static Previous read(Path file) {
       JsonNode root = readJson(file, "previous report");
       if (!root.path("tool").path("report").asText().equals(REPORT_KIND) || !root.path("repositories").isArray()) {
-        throw new MergeException("previous report " + file + ": not a merged report of spofscan report merge");
+        throw new UserError("previous report " + file + ": not a merged report of spofscan report merge");
       }
       Map<String, Set<String>> byRepo = new TreeMap<>();
       for (JsonNode repo : root.path("repositories")) {

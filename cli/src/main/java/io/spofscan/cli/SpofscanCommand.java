@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         RulesCommand.class,
         BaselineCommand.class,
         InitCommand.class,
+        ReportMergeCommand.Group.class,
         picocli.CommandLine.HelpCommand.class,
     },
     footer = {"", "Exit codes: 0 no certain finding at or above --fail-on, 1 such findings, "

@@ -248,6 +248,81 @@ class ReportMergeCommandTest {
     assertFalse(Files.exists(out), "nothing is written when the inputs are wrong");
   }
 
+  /** A repository with one RDS instance; multiAz decides whether the real rules flag it. */
+  private Path repoWithDatabase(String name, String multiAz, boolean withDeployment) throws IOException {
+    Path repo = dir.resolve("repos").resolve(name);
+    Files.createDirectories(repo);
+    Files.writeString(repo.resolve("main.tf"), String.join("\n",
+        "resource \"aws_db_instance\" \"orders\" {",
+        "  engine         = \"postgres\"",
+        "  instance_class = \"db.t4g.medium\"",
+        "  multi_az       = " + multiAz,
+        "}", ""));
+    if (withDeployment) {
+      Files.writeString(repo.resolve("app.yaml"), String.join("\n",
+          "apiVersion: apps/v1", "kind: Deployment", "metadata:", "  name: api", "spec:", "  replicas: 1",
+          "  selector:", "    matchLabels:", "      app: api", "  template:", "    metadata:", "      labels:",
+          "        app: api", "    spec:", "      containers:", "        - name: api", "          image: api:1", ""));
+    }
+    return repo;
+  }
+
+  private Path realScan(Path repo, String resultName) {
+    Path result = dir.resolve("results").resolve(resultName);
+    int exit = Main.run("scan", repo.toString(), "--repo-root", repo.toString(), "--format", "json",
+        "--output", result.toString(), "--fail-on", "none");
+    assertEquals(0, exit, "scan of " + repo);
+    return result;
+  }
+
+  @Test
+  void mergesResultsOfRealScansThroughTheCli() throws IOException {
+    Path shop = realScan(repoWithDatabase("shop", "false", true), "acme__shop.json");
+    Path blog = realScan(repoWithDatabase("blog", "true", false), "acme__blog.json");
+    Path prev = dir.resolve("prev.json");
+    assertEquals(0, Main.run("report", "merge", "-o", prev.toString(), shop.toString(), blog.toString()));
+    JsonNode first = MAPPER.readTree(prev.toFile());
+    JsonNode shopNode = first.path("repositories").get(1);
+    assertEquals("acme__shop", shopNode.path("name").asText());
+    assertTrue(shopNode.path("findings").asInt() >= 2, "single-AZ RDS and a one-replica Deployment: " + shopNode);
+    assertEquals(0, first.path("repositories").get(0).path("findings").asInt(), "the Multi-AZ database is fine");
+    List<String> ruleIds = new ArrayList<>();
+    first.path("rules").forEach(r -> ruleIds.add(r.path("ruleId").asText()));
+    assertTrue(ruleIds.contains("SPOF-RDS-001"), ruleIds.toString());
+
+    // Renamed with --name, the repositories are new to the trend: all their findings are new, nothing is
+    // resolved, and the old names are listed as not scanned.
+    Path org = dir.resolve("org.json");
+    assertEquals(0, Main.run("report", "merge", "--previous", prev.toString(), "-o", org.toString(),
+        "--name", "acme__shop.json=acme/shop", "--name", "acme__blog.json=acme/blog", shop.toString(),
+        blog.toString()));
+    JsonNode root = MAPPER.readTree(org.toFile());
+    assertEquals(List.of("acme/blog", "acme/shop"), names(root.path("repositories")));
+    JsonNode trend = root.path("trend");
+    assertEquals(root.path("summary").path("findings").asInt(), trend.path("new").asInt(), trend.toString());
+    assertEquals(0, trend.path("resolved").asInt());
+    assertEquals(List.of("acme__blog", "acme__shop"), texts(trend.path("notScanned")));
+  }
+
+  @Test
+  void realScansKeepTheirNamesAcrossRunsForTheTrend() throws IOException {
+    Path shop = realScan(repoWithDatabase("shop", "false", true), "shop.json");
+    Path prev = dir.resolve("prev.json");
+    assertEquals(0, Main.run("report", "merge", "-o", prev.toString(), shop.toString()));
+    int before = MAPPER.readTree(prev.toFile()).path("summary").path("findings").asInt();
+
+    Path fixed = realScan(repoWithDatabase("shop", "true", true), "shop.json");
+    Path org = dir.resolve("org.json");
+    assertEquals(0, Main.run("report", "merge", "--previous", prev.toString(), "-o", org.toString(),
+        fixed.toString()));
+    JsonNode root = MAPPER.readTree(org.toFile());
+    assertEquals(before - 1, root.path("summary").path("findings").asInt());
+    assertEquals(0, root.path("trend").path("new").asInt());
+    assertEquals(1, root.path("trend").path("resolved").asInt(), "the RDS finding is resolved");
+    assertEquals(2, Main.run("report", "merge", "-o", org.toString(), dir.resolve("missing.json").toString()),
+        "a missing result is a usage error through the real CLI too");
+  }
+
   private static List<String> names(JsonNode repos) {
     List<String> names = new ArrayList<>();
     repos.forEach(r -> names.add(r.path("name").asText()));
