@@ -2,7 +2,8 @@
 # One command for the whole benchmark: build spofscan, generate the corpora, install the peers, run every tool on
 # every corpus several times, and write bench/out/results.md and bench/out/time-vs-size.png.
 # Configuration (env): BENCH_SIZES="1 10 100"  BENCH_REPS=3  BENCH_TOOLS="spofscan checkov trivy kics kube-linter"
-#   BENCH_REALWORLD=auto|0  BENCH_REALWORLD_REPS=1  BENCH_TIMEOUT=600 (s per run)  BENCH_SKIP_BUILD=0
+#   BENCH_REALWORLD=auto|0  BENCH_REALWORLD_REPS=1  BENCH_REALWORLD_TOOLS="spofscan trivy kics kube-linter"
+#   BENCH_TIMEOUT=600 (s per run)  BENCH_SKIP_BUILD=0
 #   BENCH_SKIP_INSTALL=0  BENCH_OUT=bench/out
 set -euo pipefail
 
