@@ -41,6 +41,9 @@ go_tool() { # name, module path of the command package, version
   mkdir -p "$dir"
   ( cd "$dir" && { [[ -f go.mod ]] || go mod init "bench.local/$name"; } \
       && go get -tool "$pkg@$version" && go install "$pkg" ) > "$PEERS/logs/$name.log" 2>&1
+  # `go install` names the binary after the package folder (KICS: console).
+  local built="$PEERS/bin/$(basename "$pkg")"
+  if [[ "$built" != "$PEERS/bin/$name" && -x "$built" ]]; then mv "$built" "$PEERS/bin/$name"; fi
   if [[ -x "$PEERS/bin/$name" ]]; then ok "$name"; return 0; fi
   skip "$name" "go install $pkg@$version failed: $(grep -v '^go: downloading' "$PEERS/logs/$name.log" | tail -1 | cut -c1-200)"
   return 1
@@ -48,9 +51,7 @@ go_tool() { # name, module path of the command package, version
 
 install_kics() {
   go_tool kics github.com/Checkmarx/kics/v2/cmd/console "$KICS_VERSION" || return
-  # `go install` names the binary after the package folder (console); KICS also needs its Rego queries,
-  # which ship inside the module source in the Go module cache.
-  if [[ -x "$PEERS/bin/console" ]]; then mv "$PEERS/bin/console" "$PEERS/bin/kics"; fi
+  # KICS also needs its Rego queries and libraries, which ship inside the module source in the Go module cache.
   local moddir
   moddir="$(cd "$PEERS/src/kics" && go list -m -f '{{.Dir}}' github.com/Checkmarx/kics/v2 2>/dev/null)"
   if [[ -d "$moddir/assets/queries" ]]; then
