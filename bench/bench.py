@@ -188,7 +188,24 @@ def corpus_stats(path):
     return files, size
 
 
+def go_module_version(binary):
+    """The module version `go install` recorded in a Go binary (its own --version says "dev")."""
+    try:
+        p = subprocess.run(["go", "version", "-m", binary], capture_output=True, text=True, timeout=60)
+        for line in p.stdout.splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] == "mod":
+                return "%s %s" % (parts[1], parts[2])
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return None
+
+
 def tool_version(tool, argv_builder):
+    if tool in ("trivy", "kics", "kube-linter"):
+        v = go_module_version(os.path.join(PEERS, "bin", tool))
+        if v:
+            return v
     probes = {
         "spofscan": spofscan_command() + ["--version"],
         "checkov": [os.path.join(PEERS, "checkov", "bin", "checkov"), "--version"],
@@ -393,6 +410,9 @@ def cmd_report(out_dir):
     for t, v in sorted(meta["versions"].items()):
         lines.append("- %s: `%s`" % (t, v))
     for t, reason in sorted(meta["skipped"].items()):
+        marker = os.path.join(PEERS, t + ".skipped")
+        if os.path.exists(marker):  # the installer's own reason, when it has tried since
+            reason = open(marker).read().strip()
         lines.append("- %s: **skipped** — %s" % (t, reason))
     lines.append("")
     with open(os.path.join(out_dir, "results.md"), "w") as f:

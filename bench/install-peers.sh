@@ -45,7 +45,8 @@ go_tool() { # name, module path of the command package, version
   local built="$PEERS/bin/$(basename "$pkg")"
   if [[ "$built" != "$PEERS/bin/$name" && -x "$built" ]]; then mv "$built" "$PEERS/bin/$name"; fi
   if [[ -x "$PEERS/bin/$name" ]]; then ok "$name"; return 0; fi
-  skip "$name" "go install $pkg@$version failed: $(grep -v '^go: downloading' "$PEERS/logs/$name.log" | tail -1 | cut -c1-200)"
+  skip "$name" "go install $pkg@$version failed: $(grep -v '^go: downloading' "$PEERS/logs/$name.log" | tail -1 \
+    | sed -E 's#reading https?://[^ ]*#the module proxy answered#' | cut -c1-200)"
   return 1
 }
 
