@@ -46,7 +46,11 @@ final class HclPreprocessor {
       boolean inString = !stack.isEmpty() && stack.get(stack.size() - 1).kind() == STRING;
       if (inString) {
         if (c == '"') {
-          stack.remove(stack.size() - 1);
+          Frame str = stack.remove(stack.size() - 1);
+          if (str.parenKey() && followedByAssignment(src, i + 1) && outsideFor(stack)
+              && src.substring(str.offset(), i).contains("${")) {
+            blanks.add(new Span(str.offset(), i)); // the lexer misreads quotes inside a key's template
+          }
           i++;
         } else if (c == '\\') {
           i += 2;
@@ -64,7 +68,7 @@ final class HclPreprocessor {
       }
       switch (c) {
         case '"' -> {
-          stack.add(new Frame(STRING, i, false));
+          stack.add(new Frame(STRING, i, precededByItemStart(src, i) && insideBraces(stack)));
           i++;
         }
         case '#' -> i = lineEnd(src, i);
@@ -119,7 +123,23 @@ final class HclPreprocessor {
           }
           i++;
         }
-        default -> i++;
+        default -> {
+          if (Character.isDigit(c) && (i == 0 || !ExprParser.isIdentPart(src.charAt(i - 1)))
+              && precededByItemStart(src, i) && insideBraces(stack)) {
+            int end = i;
+            while (end < n && Character.isDigit(src.charAt(end))) {
+              end++;
+            }
+            if (followedByAssignment(src, end)) {
+              for (int k = i; k < end; k++) {
+                out[k] = 'n'; // a numeric object key: the lexer only takes names and strings
+              }
+            }
+            i = end;
+          } else {
+            i++;
+          }
+        }
       }
     }
     if (!stack.isEmpty()) {
@@ -187,8 +207,21 @@ final class HclPreprocessor {
   }
 
   private static boolean startsFor(String s, int i) {
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '#' || (c == '/' && at(s, i + 1) == '/')) {
+        i = lineEnd(s, i);
+      } else if (c == '/' && at(s, i + 1) == '*') {
+        int end = s.indexOf("*/", i + 2);
+        if (end < 0) {
+          return false;
+        }
+        i = end + 2;
+      } else {
+        break;
+      }
     }
     return s.startsWith("for", i) && i + 3 < s.length() && Character.isWhitespace(s.charAt(i + 3));
   }
@@ -199,6 +232,10 @@ final class HclPreprocessor {
       j--;
     }
     return j < 0 || s.charAt(j) == '{' || s.charAt(j) == ',' || s.charAt(j) == '\n';
+  }
+
+  private static boolean outsideFor(List<Frame> stack) {
+    return stack.stream().noneMatch(f -> f.kind() == FOR_BRACE || f.kind() == FOR_BRACKET);
   }
 
   private static boolean insideBraces(List<Frame> stack) {

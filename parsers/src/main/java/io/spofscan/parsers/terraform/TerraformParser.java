@@ -57,7 +57,21 @@ public final class TerraformParser {
       return t;
     });
     try {
-      return new Run(files, new HclReader(workers, deadlineMillis)).run();
+      return new Run(files, new HclReader(workers, deadlineMillis)).run(true);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  /** Each directory as a root module, without following module calls (for measurements). */
+  Model parseFilesOnly(List<SourceFile> files) {
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "spofscan-hcl-lexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return new Run(files, new HclReader(workers, deadlineMillis)).run(false);
     } finally {
       workers.shutdownNow();
     }
@@ -88,7 +102,10 @@ public final class TerraformParser {
       this.reader = reader;
     }
 
-    Model run() {
+    private boolean followModules = true;
+
+    Model run(boolean followModules) {
+      this.followModules = followModules;
       Map<Path, List<SourceFile>> dirs = new LinkedHashMap<>();
       List<SourceFile> sorted = new ArrayList<>(files);
       sorted.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
@@ -116,7 +133,7 @@ public final class TerraformParser {
       }
       for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
         List<SourceFile> config = dir.getValue().stream().filter(f -> isConfig(f.fileName())).toList();
-        if (config.isEmpty() || called.contains(dir.getKey())) {
+        if (config.isEmpty() || (followModules && called.contains(dir.getKey()))) {
           continue;
         }
         Map<String, Value> inputs = rootInputs(dir.getValue(), config);
@@ -416,7 +433,7 @@ public final class TerraformParser {
       private void callModule(Hcl.Block b, String address, Value.MapValue args, Value exists) {
         Hcl.Attribute source = b.body().attribute("source");
         Path target = localSource(b, dir);
-        if (target == null) {
+        if (target == null || !followModules) {
           return;
         }
         SourceFile caller = config.get(0);
