@@ -29,6 +29,9 @@ final class HclPreprocessor {
     }
   }
 
+  /** Deeper nesting is refused before the lexer sees it: hcl4j is slow on it and no real file comes close. */
+  static final int MAX_NESTING = 256;
+
   private static final char FOR_BRACKET = 'F';
   private static final char FOR_BRACE = 'G';
   private static final char TEMPLATE = '$';
@@ -103,6 +106,9 @@ final class HclPreprocessor {
           i = end >= 0 ? end : i + 1;
         }
         case '{', '[' -> {
+          if (stack.size() >= MAX_NESTING) {
+            return Result.failed(i, "brackets nested deeper than " + MAX_NESTING + " levels");
+          }
           boolean isFor = startsFor(src, i + 1);
           stack.add(new Frame(isFor ? (c == '{' ? FOR_BRACE : FOR_BRACKET) : c, i, false));
           i++;

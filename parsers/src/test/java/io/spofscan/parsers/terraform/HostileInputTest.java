@@ -45,6 +45,7 @@ class HostileInputTest {
     String deep = "resource \"a\" \"b\" {\n" + "x {\n".repeat(10_000) + "}\n".repeat(10_001);
     Diagnostic d = onlyError(snippet(tmp, deep));
     assertTrue(d.message().contains("nested deeper"), d.message());
+    assertEquals(257, d.location().line());
   }
 
   @Test
