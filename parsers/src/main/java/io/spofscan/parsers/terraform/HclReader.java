@@ -294,8 +294,9 @@ final class HclReader {
       spans.add(new int[] {offset, end});
       return new Hcl.Attribute(name, at, expr, written);
     } catch (ExprParser.SyntaxError e) {
-      diagnostics.add(Diagnostic.warning(lines.at(Math.min(e.offset(), Math.max(0, text.length() - 1))),
-          "the value of '" + name + "' could not be read (" + e.getMessage() + "): treated as unknown"));
+      // Terraform rejects the file; the rest of it is still worth analysing, with this value unknown.
+      diagnostics.add(Diagnostic.error(lines.at(Math.min(e.offset(), Math.max(0, text.length() - 1))),
+          "Terraform syntax error in the value of '" + name + "': " + e.getMessage()));
       int eol = text.indexOf('\n', valueStart);
       spans.add(new int[] {offset, eol < 0 ? text.length() : eol});
       return new Hcl.Attribute(name, at, null, text.substring(Math.min(valueStart, text.length()),

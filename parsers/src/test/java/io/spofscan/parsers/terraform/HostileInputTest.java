@@ -110,9 +110,9 @@ class HostileInputTest {
   }
 
   @Test
-  void anUnreadableExpressionIsUnknownWithAWarning() {
+  void anUnreadableExpressionIsAnErrorAndItsValueUnknown() {
     Model m = snippet(tmp, "resource \"aws_instance\" \"x\" {\n  ami = 1 +* 2\n}\n");
-    assertFalse(m.diagnostics().isEmpty());
+    assertEquals(SourceRange.at("main.tf", 2, 12), onlyError(m).location());
     assertTrue(resource(m, "aws_instance.x").attr("ami").describe().startsWith("unknown"));
   }
 }
