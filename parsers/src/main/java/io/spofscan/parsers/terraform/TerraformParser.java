@@ -103,6 +103,7 @@ public final class TerraformParser {
     }
 
     private boolean followModules = true;
+    private final Set<Path> reached = new HashSet<>();
 
     Model run(boolean followModules) {
       this.followModules = followModules;
@@ -131,15 +132,27 @@ public final class TerraformParser {
           }
         }
       }
+      evaluateRoots(dirs, called, true);
+      // Directories only called from each other (a cycle) are reached from no root: evaluate them anyway.
+      evaluateRoots(dirs, called, false);
+      return new Model(resources, diagnostics);
+    }
+
+    private void evaluateRoots(Map<Path, List<SourceFile>> dirs, Set<Path> called, boolean uncalledOnly) {
       for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
         List<SourceFile> config = dir.getValue().stream().filter(f -> isConfig(f.fileName())).toList();
-        if (config.isEmpty() || (followModules && called.contains(dir.getKey()))) {
+        if (config.isEmpty() || reached.contains(dir.getKey())
+            || (uncalledOnly && followModules && called.contains(dir.getKey()))) {
           continue;
         }
-        Map<String, Value> inputs = rootInputs(dir.getValue(), config);
-        new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+        try {
+          Map<String, Value> inputs = rootInputs(dir.getValue(), config);
+          new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+        } catch (RuntimeException | StackOverflowError e) {
+          diagnostics.add(Diagnostic.error(SourceRange.at(config.get(0).displayPath(), 1, 1),
+              "Terraform module could not be evaluated (" + e.getClass().getSimpleName() + ")"));
+        }
       }
-      return new Model(resources, diagnostics);
     }
 
     /** Reads (once) and reports (once) one file. */
@@ -319,6 +332,7 @@ public final class TerraformParser {
       }
 
       void evaluate() {
+        reached.add(dir);
         List<Hcl.Block> blocks = new ArrayList<>();
         for (SourceFile f : config) {
           blocks.addAll(read(f).blocks());
