@@ -115,4 +115,12 @@ class HostileInputTest {
     assertEquals(SourceRange.at("main.tf", 2, 12), onlyError(m).location());
     assertTrue(resource(m, "aws_instance.x").attr("ami").describe().startsWith("unknown"));
   }
+
+  @Test
+  void aLexerErrorInALaterBlockKeepsItsFileLine() {
+    Model m = snippet(tmp, "resource \"a\" \"one\" {\n  x = 1\n}\n\nresource \"a\" \"two\" {\n"
+        + "  l = [\"${concat(list(var.a, var.b), var.c)}\"]\n}\n");
+    Diagnostic d = onlyError(m);
+    assertEquals(6, d.location().line(), d.toString());
+  }
 }
