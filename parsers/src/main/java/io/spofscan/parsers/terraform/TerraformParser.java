@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
+  static final int MAX_INSTANCES = 10_000;
 
   private final ScanOptions options;
   private final long deadlineMillis;
@@ -230,7 +231,8 @@ public final class TerraformParser {
       }
       Map<String, Value> inputs = new LinkedHashMap<>();
       SourceRange cli = SourceRange.at(config.get(0).displayPath(), 1, 1);
-      new TreeMap<>(options.terraformEnv()).forEach((name, text) -> {
+      new TreeMap<>(options.terraformEnv()).forEach((key, text) -> {
+        String name = key.startsWith("TF_VAR_") ? key.substring("TF_VAR_".length()) : key;
         if (types.containsKey(name)) {
           inputs.put(name, fromString(text, types.get(name), cli));
         }
@@ -389,7 +391,11 @@ public final class TerraformParser {
             emit(b, type, base, scope.with("count", countBinding(why)), why);
             return;
           }
-          for (long i = 0; i < c && i < 10_000; i++) {
+          if (c > MAX_INSTANCES) {
+            diagnostics.add(Diagnostic.warning(count.range(), "count of " + base + " is " + c + ": only the first "
+                + MAX_INSTANCES + " instances are analysed"));
+          }
+          for (long i = 0; i < c && i < MAX_INSTANCES; i++) {
             Map<String, Value> binding = Map.of("index", Values.num(java.math.BigDecimal.valueOf(i), count.range()));
             emit(b, type, base + "[" + i + "]", scope.with("count", new Value.MapValue(binding, count.range())),
                 existence);
