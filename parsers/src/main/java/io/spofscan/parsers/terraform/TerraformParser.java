@@ -38,6 +38,9 @@ public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
   static final int MAX_INSTANCES = 10_000;
+  /** Meta-arguments that name things rather than compute values: kept as the text written. */
+  private static final Set<String> AS_WRITTEN = Set.of("depends_on", "provider", "providers", "ignore_changes",
+      "replace_triggered_by");
 
   private final ScanOptions options;
   private final long deadlineMillis;
@@ -348,11 +351,20 @@ public final class TerraformParser {
             String name = b.label(0);
             Hcl.Attribute def = b.body().attribute("default");
             Value value = inputs.get(name);
+            Hcl.Attribute nullable = b.body().attribute("nullable");
+            if (value instanceof Value.Scalar given && given.value() == null && nullable != null
+                && nullable.expr() instanceof Expr.Literal n && Boolean.FALSE.equals(n.value())) {
+              value = null; // null given to a non-nullable variable means its default
+            }
             if (value == null && def != null) {
               value = evaluator.attribute(def, literalsOnly);
             }
             if (value == null) {
               value = new Value.Unknown("var." + name + " has no value", b.range());
+            }
+            Hcl.Attribute type = b.body().attribute("type");
+            if (type != null && type.expr() != null) {
+              value = Types.convert(value, type.expr(), evaluator, literalsOnly);
             }
             variables.put(name, value);
           } else if (b.type().equals("locals")) {
@@ -516,7 +528,7 @@ public final class TerraformParser {
       private Value.MapValue body(Hcl.Body body, Scope scope, SourceRange at, int level) {
         Map<String, Value> entries = new LinkedHashMap<>();
         for (Hcl.Attribute a : body.attributes()) {
-          if (a.name().equals("depends_on") || a.name().equals("provider") || a.name().equals("providers")) {
+          if (AS_WRITTEN.contains(a.name())) {
             entries.put(a.name(), new Value.Scalar(a.text(), a.range()));
             continue;
           }

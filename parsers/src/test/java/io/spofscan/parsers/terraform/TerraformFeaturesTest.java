@@ -185,4 +185,41 @@ class TerraformFeaturesTest {
     assertEquals(Diagnostic.Level.ERROR, d.level());
     assertEquals(SourceRange.at("main.tf", 2, 3), d.location());
   }
+
+  @Test
+  void variableTypesFillOptionalAttributesAndConvertPrimitives() {
+    Model m = snippet(tmp, """
+        variable "db" {
+          type = object({
+            multi_az = optional(bool, true)
+            size     = optional(number)
+            replicas = number
+            zones    = optional(list(string), ["a"])
+          })
+          default = { replicas = "2" }
+        }
+        variable "pools" {
+          type    = list(object({ ha = optional(bool, false) }))
+          default = [{}, { ha = true }]
+        }
+        resource "aws_db_instance" "d" {
+          multi_az = var.db.multi_az
+          size     = var.db.size
+          replicas = var.db.replicas + 1
+          zone     = var.db.zones[0]
+          pool_ha  = [for p in var.pools : p.ha]
+          lifecycle {
+            ignore_changes = [tags]
+          }
+        }
+        """);
+    Resource d = resource(m, "aws_db_instance.d");
+    assertEquals(Truth.TRUE, d.attr("multi_az").truth(false));
+    assertEquals(Truth.FALSE, d.attr("size").truth(false), "an optional attribute without default is null");
+    assertEquals(3, d.attr("replicas").asLong().orElseThrow());
+    assertEquals("a", d.attr("zone").asString().orElseThrow());
+    assertEquals(Truth.FALSE, d.attr("pool_ha.0").truth(true));
+    assertEquals(Truth.TRUE, d.attr("pool_ha.1").truth(false));
+    assertEquals("[tags]", d.attr("lifecycle.ignore_changes").asString().orElseThrow());
+  }
 }
