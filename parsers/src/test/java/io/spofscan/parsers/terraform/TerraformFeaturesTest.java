@@ -109,6 +109,14 @@ class TerraformFeaturesTest {
           unknown = sha256("x")
           file    = file("x.txt")
           strnum  = tostring(5)
+          anyt    = anytrue([false, true])
+          flat    = flatten([["a"], [["b"]], []])
+          base    = basename("a/b/c.txt")
+          zip     = zipmap(["k"], ["v"])
+          rng     = range(1, 4)
+          split   = split(",", "a,,b")
+          repl    = replace("a-b-c", "-", "_")
+          cmp     = compact(["a", "", null, "b"])
         }
         """);
     Resource e = resource(m, "t_x.e");
@@ -136,6 +144,14 @@ class TerraformFeaturesTest {
     assertEquals("unknown (function sha256() is not evaluated)", e.attr("unknown").describe());
     assertTrue(e.attr("file").describe().contains("file()"));
     assertEquals("5", e.attr("strnum").asString().orElseThrow());
+    assertEquals(Truth.TRUE, e.attr("anyt").truth(false));
+    assertEquals("b", e.attr("flat.1").asString().orElseThrow());
+    assertEquals("c.txt", e.attr("base").asString().orElseThrow());
+    assertEquals("v", e.attr("zip.k").asString().orElseThrow());
+    assertEquals(3, e.attr("rng").items().size());
+    assertEquals(3, e.attr("split").items().size());
+    assertEquals("a_b_c", e.attr("repl").asString().orElseThrow());
+    assertEquals(2, e.attr("cmp").items().size());
     assertTrue(m.diagnostics().isEmpty(), "" + m.diagnostics());
   }
 
