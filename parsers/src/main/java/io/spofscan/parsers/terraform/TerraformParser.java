@@ -339,11 +339,15 @@ public final class TerraformParser {
       void evaluate() {
         reached.add(dir);
         List<Hcl.Block> blocks = new ArrayList<>();
+        List<Hcl.Block> overrides = new ArrayList<>();
         for (SourceFile f : config) {
-          blocks.addAll(read(f).blocks());
+          (isOverride(f.fileName()) ? overrides : blocks).addAll(read(f).blocks());
           String shown = f.displayPath();
           int slash = shown.lastIndexOf('/');
           displayDir = slash < 0 ? "." : shown.substring(0, slash);
+        }
+        for (Hcl.Block o : overrides) {
+          mergeOverride(blocks, o);
         }
         Scope literalsOnly = Scope.of(new NoNames(displayDir));
         for (Hcl.Block b : blocks) {
@@ -613,6 +617,50 @@ public final class TerraformParser {
         }
       }
       return String.join("/", parts);
+    }
+  }
+
+  /** Terraform's override files: override.tf, *_override.tf and their .tf.json forms. */
+  static boolean isOverride(String fileName) {
+    String base = fileName.toLowerCase(Locale.ROOT).replaceAll("\\.tf(\\.json)?$", "");
+    return base.equals("override") || base.endsWith("_override");
+  }
+
+  /**
+   * Merges an override block into the block it overrides, as Terraform does: each attribute replaces the original's,
+   * nested blocks of a type replace all the original's blocks of that type; locals merge by name. An override
+   * block without an original is ignored (Terraform rejects it).
+   */
+  static void mergeOverride(List<Hcl.Block> blocks, Hcl.Block o) {
+    if (o.type().equals("locals")) {
+      blocks.add(o);
+      return;
+    }
+    for (int i = 0; i < blocks.size(); i++) {
+      Hcl.Block b = blocks.get(i);
+      if (b.type().equals(o.type()) && b.labels().equals(o.labels())) {
+        List<Hcl.Attribute> attributes = new ArrayList<>();
+        for (Hcl.Attribute a : b.body().attributes()) {
+          Hcl.Attribute replaced = o.body().attribute(a.name());
+          attributes.add(replaced != null ? replaced : a);
+        }
+        for (Hcl.Attribute a : o.body().attributes()) {
+          if (b.body().attribute(a.name()) == null) {
+            attributes.add(a);
+          }
+        }
+        Set<String> overridden = new HashSet<>();
+        o.body().blocks().forEach(n -> overridden.add(n.type().equals("dynamic") ? n.label(0) : n.type()));
+        List<Hcl.Block> nested = new ArrayList<>();
+        for (Hcl.Block n : b.body().blocks()) {
+          if (!overridden.contains(n.type().equals("dynamic") ? n.label(0) : n.type())) {
+            nested.add(n);
+          }
+        }
+        nested.addAll(o.body().blocks());
+        blocks.set(i, new Hcl.Block(b.type(), b.labels(), b.range(), new Hcl.Body(attributes, nested)));
+        return;
+      }
     }
   }
 

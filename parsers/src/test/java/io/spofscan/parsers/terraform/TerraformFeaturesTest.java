@@ -238,4 +238,21 @@ class TerraformFeaturesTest {
     assertEquals(Truth.TRUE, d.attr("pool_ha.1").truth(false));
     assertEquals("[tags]", d.attr("lifecycle.ignore_changes").asString().orElseThrow());
   }
+
+  @Test
+  void overrideFilesMergeIntoTheirBlocks() throws Exception {
+    Files.writeString(tmp.resolve("main.tf"), "resource \"aws_db_instance\" \"d\" {\n  multi_az = false\n"
+        + "  engine = \"postgres\"\n  backup {\n    days = 1\n  }\n}\n");
+    Files.writeString(tmp.resolve("ha_override.tf"), "resource \"aws_db_instance\" \"d\" {\n  multi_az = true\n"
+        + "  backup {\n    days = 7\n  }\n}\n");
+    Model m = scan(tmp);
+    assertEquals(1, m.resources().size(), "" + m.resources());
+    Resource d = m.resources().get(0);
+    assertEquals(Truth.TRUE, d.attr("multi_az").truth(false));
+    assertEquals(SourceRange.at("ha_override.tf", 2, 3), d.attr("multi_az").location().orElseThrow());
+    assertEquals("postgres", d.attr("engine").asString().orElseThrow());
+    assertEquals(1, d.attr("backup").items().size());
+    assertEquals(7, d.attr("backup.days").asLong().orElseThrow());
+    assertEquals(SourceRange.at("main.tf", 1, 1), d.range());
+  }
 }
