@@ -290,6 +290,9 @@ public final class TerraformParser {
       private final Map<String, Hcl.Attribute> localDefs = new HashMap<>();
       private final Map<String, Value> localValues = new HashMap<>();
       private final Set<String> evaluatingLocals = new HashSet<>();
+      private final Set<String> evaluatingCalls = new HashSet<>();
+      private final Map<String, ModuleRun> children = new HashMap<>();
+      private final List<Hcl.Block> blocks = new ArrayList<>();
       private String displayDir = ".";
 
       ModuleRun(Path dir, List<SourceFile> config, String prefix, List<SourceRange> chain, Map<String, Value> inputs,
@@ -338,7 +341,19 @@ public final class TerraformParser {
 
       void evaluate() {
         reached.add(dir);
-        List<Hcl.Block> blocks = new ArrayList<>();
+        prepare();
+        for (Hcl.Block b : blocks) {
+          switch (b.type()) {
+            case "resource", "data" -> instances(b);
+            case "module" -> instances(b);
+            default -> {
+            }
+          }
+        }
+      }
+
+      /** Reads the module's blocks and binds its variables and locals, without emitting anything. */
+      void prepare() {
         List<Hcl.Block> overrides = new ArrayList<>();
         for (SourceFile f : config) {
           (isOverride(f.fileName()) ? overrides : blocks).addAll(read(f).blocks());
@@ -377,14 +392,63 @@ public final class TerraformParser {
             }
           }
         }
-        for (Hcl.Block b : blocks) {
-          switch (b.type()) {
-            case "resource", "data" -> instances(b);
-            case "module" -> instances(b);
-            default -> {
+      }
+
+      /**
+       * The value of {@code output} of a local module called once (no count/for_each) as {@code module}, evaluated
+       * with the arguments of the call; null when it cannot be followed.
+       */
+      @Override
+      public Value moduleOutput(String module, String output, Evaluator ev) {
+        if (!evaluatingCalls.add(module)) {
+          return null; // the call's arguments refer to its own outputs
+        }
+        try {
+          ModuleRun child = children.get(module);
+          if (child == null && !children.containsKey(module)) {
+            child = childFor(module);
+            children.put(module, child);
+          }
+          if (child == null) {
+            return null;
+          }
+          for (Hcl.Block b : child.blocks) {
+            if (b.type().equals("output") && b.label(0).equals(output)) {
+              Hcl.Attribute value = b.body().attribute("value");
+              return value == null ? null : ev.attribute(value, Scope.of(child));
             }
           }
+          return null;
+        } finally {
+          evaluatingCalls.remove(module);
         }
+      }
+
+      private ModuleRun childFor(String module) {
+        for (Hcl.Block b : blocks) {
+          if (!b.type().equals("module") || !b.label(0).equals(module) || b.body().attribute("count") != null
+              || b.body().attribute("for_each") != null) {
+            continue;
+          }
+          Path target = localSource(b, dir);
+          SourceFile caller = config.get(0);
+          if (target == null || !followModules || !target.startsWith(caller.root().toAbsolutePath().normalize())
+              || visiting.contains(target) || depth + 1 > MAX_MODULE_DEPTH) {
+            return null;
+          }
+          List<SourceFile> files = moduleFiles(target, caller);
+          if (files.isEmpty()) {
+            return null;
+          }
+          Map<String, Value> bound = new HashMap<>(body(b.body(), Scope.of(this), b.range(), 0).entries());
+          Set<Path> innerVisiting = new HashSet<>(visiting);
+          innerVisiting.add(target);
+          ModuleRun child = new ModuleRun(target, files, prefix + "module." + module + ".", chain, bound, existence,
+              depth + 1, innerVisiting);
+          child.prepare();
+          return child;
+        }
+        return null;
       }
 
       /** Expands count / for_each and emits one Resource per instance. */

@@ -255,4 +255,37 @@ class TerraformFeaturesTest {
     assertEquals(7, d.attr("backup.days").asLong().orElseThrow());
     assertEquals(SourceRange.at("main.tf", 1, 1), d.range());
   }
+
+  @Test
+  void outputsOfLocalModulesAreEvaluatedWithTheCallsArguments() throws Exception {
+    Path child = Files.createDirectories(tmp.resolve("net"));
+    Files.writeString(child.resolve("main.tf"), """
+        variable "azs" {}
+        output "zones" {
+          value = [for z in var.azs : "eu-west-1${z}"]
+        }
+        output "id" {
+          value = aws_vpc.this.id
+        }
+        resource "aws_vpc" "this" {}
+        """);
+    Files.writeString(tmp.resolve("main.tf"), """
+        module "net" {
+          source = "./net"
+          azs    = ["a"]
+        }
+        resource "aws_db_subnet_group" "g" {
+          zones  = module.net.zones
+          vpc_id = module.net.id
+        }
+        """);
+    Model m = scan(tmp);
+    Resource g = resource(m, "aws_db_subnet_group.g");
+    assertEquals(1, g.attr("zones").items().size());
+    assertEquals("eu-west-1a", g.attr("zones.0").asString().orElseThrow());
+    assertEquals(SourceRange.at("main.tf", 6, 3), g.attr("zones").location().orElseThrow());
+    assertEquals(SourceRange.at("main.tf", 6, 12), g.attr("zones.0").location().orElseThrow(), "at the reference");
+    assertEquals("unknown (aws_vpc.this.id is known only after apply)", g.attr("vpc_id").describe());
+    assertEquals(1, m.where(r -> r.address().equals("module.net.aws_vpc.this")).size());
+  }
 }
