@@ -73,8 +73,7 @@ final class Functions {
       }
       args.addAll(last.items());
     }
-    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")
-        && !name.equals("contains")) {
+    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")) {
       for (Value a : args) {
         if (a instanceof Value.Unknown u) {
           return new Value.Unknown(u.reason(), at);

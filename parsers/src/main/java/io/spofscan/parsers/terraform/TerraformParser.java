@@ -495,7 +495,15 @@ public final class TerraformParser {
             keyed.putAll(m.entries());
           } else {
             for (Value item : coll.items()) {
-              item.asString().ifPresent(k -> keyed.put(k, item));
+              if (item.asString().isEmpty()) {
+                // An unknown (or non-string) element leaves the set of instance keys unknown.
+                Value why = new Value.Unknown("for_each of " + base + " is unknown: "
+                    + (item instanceof Value.Unknown u ? u.reason() : "an element is not a string"), b.range());
+                Map<String, Value> each = Map.of("key", why, "value", why);
+                emit(b, type, base, scope.with("each", new Value.MapValue(each, forEach.range())), why);
+                return;
+              }
+              keyed.put(item.asString().get(), item);
             }
           }
           for (Map.Entry<String, Value> e : keyed.entrySet()) {

@@ -288,4 +288,19 @@ class TerraformFeaturesTest {
     assertEquals("unknown (aws_vpc.this.id is known only after apply)", g.attr("vpc_id").describe());
     assertEquals(1, m.where(r -> r.address().equals("module.net.aws_vpc.this")).size());
   }
+
+  @Test
+  void aForEachSetWithAnUnknownElementIsOneSymbolicInstance() {
+    Model m = snippet(tmp, """
+        variable "extra" {}
+        resource "aws_instance" "i" {
+          for_each = toset(["a", var.extra])
+          has      = contains([var.extra], "a")
+        }
+        """);
+    Resource i = resource(m, "aws_instance.i");
+    assertEquals(Truth.UNKNOWN, i.existence().truth(true));
+    assertTrue(((Value.Unknown) i.existence()).reason().contains("var.extra has no value"));
+    assertEquals(Truth.UNKNOWN, i.attr("has").truth(false));
+  }
 }
