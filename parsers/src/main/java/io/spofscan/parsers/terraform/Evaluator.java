@@ -265,6 +265,14 @@ final class Evaluator {
         return new Value.Unknown(u.reason(), b.range());
       }
     }
+    if (op.equals("==") || op.equals("!=")) {
+      // A collection holding an unknown part compares as unknown, not as different.
+      Value.Unknown nested = Functions.firstUnknown(left);
+      nested = nested != null ? nested : Functions.firstUnknown(right);
+      if (nested != null) {
+        return new Value.Unknown(nested.reason(), b.range());
+      }
+    }
     switch (op) {
       case "==":
         return Values.bool(Values.same(left, right), b.range());

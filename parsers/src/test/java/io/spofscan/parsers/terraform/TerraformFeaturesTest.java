@@ -296,11 +296,13 @@ class TerraformFeaturesTest {
         resource "aws_instance" "i" {
           for_each = toset(["a", var.extra])
           has      = contains([var.extra], "a")
+          same     = [var.extra] == ["a"]
         }
         """);
     Resource i = resource(m, "aws_instance.i");
     assertEquals(Truth.UNKNOWN, i.existence().truth(true));
     assertTrue(((Value.Unknown) i.existence()).reason().contains("var.extra has no value"));
     assertEquals(Truth.UNKNOWN, i.attr("has").truth(false));
+    assertEquals(Truth.UNKNOWN, i.attr("same").truth(false));
   }
 }
