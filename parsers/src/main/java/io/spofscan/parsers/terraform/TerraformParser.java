@@ -38,6 +38,8 @@ public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
   static final int MAX_INSTANCES = 10_000;
+  /** Expansion stops here: count and for_each on nested modules multiply. */
+  static final int MAX_RESOURCES = 200_000;
   /** Meta-arguments that name things rather than compute values: kept as the text written. */
   private static final Set<String> AS_WRITTEN = Set.of("depends_on", "provider", "providers", "ignore_changes",
       "replace_triggered_by");
@@ -108,6 +110,7 @@ public final class TerraformParser {
 
     private boolean followModules = true;
     private final Set<Path> reached = new HashSet<>();
+    private boolean capped;
 
     Model run(boolean followModules) {
       this.followModules = followModules;
@@ -453,6 +456,9 @@ public final class TerraformParser {
 
       /** Expands count / for_each and emits one Resource per instance. */
       private void instances(Hcl.Block b) {
+        if (capped) {
+          return;
+        }
         String type = b.type().equals("resource") ? b.label(0)
             : b.type().equals("data") ? "data." + b.label(0) : "module";
         String base = prefix + (b.type().equals("module") ? "module." + b.label(0) : type + "." + b.label(1));
@@ -525,6 +531,14 @@ public final class TerraformParser {
       }
 
       private void emit(Hcl.Block b, String type, String address, Scope scope, Value exists) {
+        if (resources.size() >= MAX_RESOURCES) {
+          if (!capped) {
+            capped = true;
+            diagnostics.add(Diagnostic.warning(b.range(), "more than " + MAX_RESOURCES
+                + " resource instances: the rest are not analysed"));
+          }
+          return;
+        }
         Value.MapValue body = body(b.body(), scope, b.range(), 0);
         List<Reference> refs = new ArrayList<>();
         References.collect(b.body(), prefix, refs);
