@@ -204,7 +204,7 @@ class CliEndToEndTest {
           replicas: 1
           template: {spec: {containers: [{name: a, image: a:1}]}}
         """);
-    Files.writeString(tmp.resolve("b.yaml"), "kind: Deployment\nmetadata: {name: [unclosed\n");
+    Files.writeString(tmp.resolve("b.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: [unclosed\n");
     Files.writeString(tmp.resolve("c.tf"), """
         resource "aws_db_instance" "c" {
           multi_az = false
