@@ -103,6 +103,10 @@ public final class DocumentParser {
       l = new Loaded(null, parseContent(displayPath, body, looksLikeJson(body)), List.of(), body);
     }
     classify(displayPath, "text:" + displayPath, l, (parent, rel) -> Optional.empty(), resources, diagnostics);
+    if (l.parsed().failed() && !diagnostics.contains(l.parsed().error().get())) {
+      diagnostics.add(l.parsed().error().get()); // text given explicitly: whatever it is, say why it was not read
+    }
+    diagnostics.addAll(l.readProblems().stream().filter(d -> !diagnostics.contains(d)).toList());
     return new Model(resources, diagnostics);
   }
 
