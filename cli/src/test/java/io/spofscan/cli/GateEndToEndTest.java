@@ -48,6 +48,14 @@ class GateEndToEndTest {
         "scan", tf.toString(), "-f", "json"));
     assertTrue(findings(fromEnv).contains("SPOF-RDS-001 aws_db_instance.reporting"), findings(fromEnv).toString());
 
+    Path tfvars = Files.writeString(tmp.resolve("prod.tfvars"), "reporting_multi_az = true\n");
+    Path config = Files.writeString(tmp.resolve("ci.yml"), "terraform:\n  var-files: [prod.tfvars]\n"
+        + "cloudformation:\n  parameters: {AuditMultiAZ: \"true\"}\n");
+    JsonNode configured = json(CliProcess.run(tmp, "scan", tf.toString(), EXAMPLES.resolve("cloudformation").toString(),
+        "-f", "json", "--config", config.toString()));
+    assertFalse(findings(configured).toString().contains("unknown"), findings(configured).toString());
+    assertTrue(Files.exists(tfvars));
+
     Path cfn = EXAMPLES.resolve("cloudformation");
     JsonNode param = json(CliProcess.run(tmp, "scan", cfn.toString(), "-f", "json", "--param", "AuditMultiAZ=false"));
     assertTrue(findings(param).contains("SPOF-RDS-001 AuditDb"), findings(param).toString());
