@@ -288,8 +288,7 @@ public final class YamlTreeBuilder {
   }
 
   private String lineText(int line1) {
-    String[] split = text.split("\r?\n|\r", line1 + 1);
-    return line1 - 1 < split.length ? split[line1 - 1] : "";
+    return lines.lineText(line1 - 1);
   }
 
   static String oneLine(String s) {

@@ -239,4 +239,18 @@ class CloudFormationReaderTest {
         resource(m, "Db").existence().unknownReason().orElseThrow());
     assertEquals(Truth.UNKNOWN, resource(m, "Odd").existence().truth(true));
   }
+
+  @Test
+  void preprocessorTemplatesAreReportedNotMisread() {
+    String template = "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Topics:\n    - Name\n"
+        + "    - [A, B]\n    - Topic${Name}:\n        Type: AWS::SNS::Topic\n  Net:\n    Type: !Rain::Module vpc.yml\n"
+        + "  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Body: !Rain::Embed body.txt\n";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.yaml", template);
+    assertEquals(List.of("Queue"), addresses(m));
+    String diags = diagnostics(m);
+    assertEquals(List.of(), Fixtures.errors(m), diags);
+    assertTrue(diags.contains("WARNING t.yaml:3:3 Fn::ForEach::Topics: Fn::ForEach loops are not expanded"), diags);
+    assertTrue(diags.contains("WARNING t.yaml:8:3 resource Net is a Rain module"), diags);
+    assertTrue(diags.contains("WARNING t.yaml:13:7 !Rain::Embed is a Rain directive"), diags);
+  }
 }
