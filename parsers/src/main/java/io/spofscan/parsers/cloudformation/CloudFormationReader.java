@@ -216,6 +216,6 @@ public final class CloudFormationReader {
 
   private static boolean isRemote(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
-    return lower.contains("://") || lower.startsWith("s3:") || lower.startsWith("//");
+    return lower.contains("://") || lower.startsWith("s3:") || lower.startsWith("//") || lower.contains("{{resolve:");
   }
 }
