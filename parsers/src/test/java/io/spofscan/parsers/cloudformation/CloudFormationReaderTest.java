@@ -262,4 +262,31 @@ class CloudFormationReaderTest {
     assertTrue(diags.contains("WARNING t.yaml:18:3 resource Net is a Rain module"), diags);
     assertTrue(diags.contains("WARNING t.yaml:23:7 !Rain::Embed is a Rain directive"), diags);
   }
+
+  @Test
+  void jsonTemplatesRejectDuplicateKeysAndTrailingContent() {
+    String json = "{\"Resources\": {\n  \"Q\": {\"Type\": \"AWS::SQS::Queue\"},\n"
+        + "  \"Q\": {\"Type\": \"AWS::SNS::Topic\"}\n}}";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.json", json);
+    assertEquals("AWS::SNS::Topic", resource(m, "Q").type());
+    assertEquals("ERROR t.json:3:3 duplicate key 'Q': CloudFormation rejects the template", diagnostics(m));
+    Model trailing = new DocumentParser(ScanOptions.defaults()).parseText("t.json", json.replace("\"Q\": {\"Type\": "
+        + "\"AWS::SNS", "\"R\": {\"Type\": \"AWS::SNS") + "\n{}");
+    assertEquals(List.of("Q", "R"), addresses(trailing));
+    assertTrue(diagnostics(trailing).startsWith("ERROR t.json:5:1 JSON error: unexpected content"),
+        diagnostics(trailing));
+  }
+
+  @Test
+  void nestedStacksStopAtTheDepthBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    for (int i = 0; i < 8; i++) {
+      java.nio.file.Files.writeString(dir.resolve("level" + i + ".yaml"), "AWSTemplateFormatVersion: 2010-09-09\n"
+          + "Resources:\n  Next:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+          + "      TemplateURL: level" + (i + 1) + ".yaml\n");
+    }
+    Model m = Fixtures.parse(dir, ScanOptions.defaults());
+    assertEquals("Next/Next/Next/Next/Next/Next", addresses(m).get(addresses(m).size() - 1));
+    assertTrue(diagnostics(m).contains("is more than 5 levels deep: not followed"), diagnostics(m));
+  }
 }
