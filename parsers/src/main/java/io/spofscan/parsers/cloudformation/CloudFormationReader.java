@@ -105,6 +105,11 @@ public final class CloudFormationReader {
       String id = entry.getKey();
       Value declared = entry.getValue();
       SourceRange at = declared.location().orElse(SourceRange.at(path, 1, 1));
+      if (id.equals("Fn::Transform")) {
+        diagnostics.add(Diagnostic.warning(at, "Fn::Transform runs at deploy (AWS::Include or a macro): the resources"
+            + " it adds are not checked"));
+        continue;
+      }
       if (!(declared instanceof Value.MapValue body)) {
         diagnostics.add(Diagnostic.error(at, "resource " + id + " must be a mapping with a Type"));
         continue;

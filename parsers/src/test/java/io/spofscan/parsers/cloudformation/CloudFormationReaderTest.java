@@ -289,4 +289,13 @@ class CloudFormationReaderTest {
     assertEquals("Next/Next/Next/Next/Next/Next", addresses(m).get(addresses(m).size() - 1));
     assertTrue(diagnostics(m).contains("is more than 5 levels deep: not followed"), diagnostics(m));
   }
+
+  @Test
+  void includeTransformsInResourcesAreReported() {
+    String template = "Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters:\n"
+        + "      Location: s3://bucket/more.yaml\n  Queue:\n    Type: AWS::SQS::Queue\n";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.yaml", template);
+    assertEquals(List.of("Queue"), addresses(m));
+    assertTrue(diagnostics(m).startsWith("WARNING t.yaml:2:3 Fn::Transform runs at deploy"), diagnostics(m));
+  }
 }
