@@ -1,0 +1,152 @@
+package io.spofscan.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The rule fixtures under testdata/&lt;format&gt;/&lt;RULE-ID&gt;/ and the findings their markers expect. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes");
+
+  private static final Pattern MARKER =
+      Pattern.compile("#\\s*expect(-unknown)?:\\s*(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)");
+
+  static Path root() {
+    String prop = System.getProperty("spofscan.testdata");
+    if (prop == null || prop.isBlank()) {
+      throw new IllegalStateException("system property spofscan.testdata is not set (surefire sets it)");
+    }
+    return Path.of(prop);
+  }
+
+  /**
+   * One fixture: a file directly in a rule folder, or a sub-folder whose files are scanned together (a Terraform
+   * root with its local modules, objects spread over several manifests). Markers of a folder case are compared
+   * with their file's path.
+   */
+  record Case(String format, String ruleId, Path file) {
+    String displayPath() {
+      return display(file);
+    }
+
+    boolean isDirectory() {
+      return Files.isDirectory(file);
+    }
+
+    /** The files scanned for this case. */
+    List<Path> files() {
+      if (!isDirectory()) {
+        return List.of(file);
+      }
+      try (Stream<Path> s = Files.walk(file)) {
+        return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".expect"))
+            .sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return displayPath();
+    }
+  }
+
+  static List<Case> all() {
+    List<Case> out = new ArrayList<>();
+    for (String format : FORMATS) {
+      Path dir = root().resolve(format);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      for (Path ruleDir : list(dir)) {
+        if (!Files.isDirectory(ruleDir)) {
+          continue;
+        }
+        for (Path f : list(ruleDir)) {
+          if (Files.isDirectory(f) || !f.getFileName().toString().endsWith(".expect")) {
+            out.add(new Case(format, ruleDir.getFileName().toString(), f));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<Case> ofFormat(String format) {
+    return all().stream().filter(c -> c.format().equals(format)).toList();
+  }
+
+  static String display(Path p) {
+    return root().relativize(p).toString().replace('\\', '/');
+  }
+
+  /**
+   * Expected findings as sorted "LINE RULE-ID" or "LINE RULE-ID unknown" strings; for a folder case each is
+   * prefixed with the file's display path and a colon.
+   */
+  static List<String> expected(Case c) {
+    if (!c.isDirectory()) {
+      return expectedIn(c.file());
+    }
+    List<String> out = new ArrayList<>();
+    for (Path f : c.files()) {
+      expectedIn(f).forEach(e -> out.add(display(f) + ":" + e));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static List<String> expectedIn(Path file) {
+    List<String> out = new ArrayList<>();
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      Path sidecar = file.resolveSibling(file.getFileName() + ".expect");
+      if (Files.exists(sidecar)) {
+        for (String line : read(sidecar).split("\n")) {
+          String t = line.strip();
+          if (!t.isEmpty() && !t.startsWith("#")) {
+            out.add(String.join(" ", t.split("\\s+")));
+          }
+        }
+      }
+    } else {
+      String[] lines = read(file).split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = MARKER.matcher(lines[i]);
+        while (m.find()) {
+          for (String id : m.group(2).split("\\s*,\\s*")) {
+            out.add((i + 1) + " " + id + (m.group(1) != null ? " unknown" : ""));
+          }
+        }
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  static String read(Path p) {
+    try {
+      return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
