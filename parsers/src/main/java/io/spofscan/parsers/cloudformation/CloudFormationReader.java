@@ -154,7 +154,11 @@ public final class CloudFormationReader {
       out.add(new Resource(Format.CLOUDFORMATION, type.get(), prefix + id, at, resourceBody, prefixed, existence,
           List.of()));
       if (type.get().equals("AWS::CloudFormation::Stack")) {
-        nested(path, id, at, resourceBody, prefix, chain, out, diagnostics);
+        nested(path, id, at, resourceBody.path("Properties.TemplateURL"), resourceBody, prefix, chain, out,
+            diagnostics);
+      } else if (type.get().equals("AWS::Serverless::Application")) {
+        // SAM's nested application: a Location given as a path is a local template
+        nested(path, id, at, resourceBody.path("Properties.Location"), resourceBody, prefix, chain, out, diagnostics);
       }
     }
   }
@@ -187,9 +191,9 @@ public final class CloudFormationReader {
     return values;
   }
 
-  private void nested(String path, String id, SourceRange at, Value.MapValue body, String prefix,
+  private void nested(String path, String id, SourceRange at, Value location, Value.MapValue body, String prefix,
       List<String> chain, List<Resource> out, List<Diagnostic> diagnostics) {
-    Optional<String> url = body.path("Properties.TemplateURL").asString();
+    Optional<String> url = location instanceof Value.Scalar ? location.asString() : Optional.empty();
     if (url.isEmpty() || isRemote(url.get())) {
       return;
     }

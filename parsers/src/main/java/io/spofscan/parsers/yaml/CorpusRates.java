@@ -60,8 +60,10 @@ public final class CorpusRates {
           failures.put(cols[1], first.location().line() + ":" + first.location().column() + " " + first.message());
         }
         resources += model.resources().size();
-        List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, List<String>> texts = new TreeMap<>();
         for (Resource r : model.resources()) {
+          // nested stacks put resources in their own file
+          List<String> text = texts.computeIfAbsent(r.path(), p -> readLines(corpus.resolve(p)));
           if (!placedRight(r, text)) {
             misplaced++;
             failures.putIfAbsent(cols[1] + " [position]", r.address() + " at " + r.range());
@@ -72,6 +74,14 @@ public final class CorpusRates {
           (System.nanoTime() - start) / 1_000_000));
     }
     return rates;
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** The resource's line holds its logical id (CloudFormation) or its first key (Kubernetes) at its column. */

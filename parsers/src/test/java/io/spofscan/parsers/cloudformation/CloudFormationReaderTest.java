@@ -161,7 +161,11 @@ class CloudFormationReaderTest {
   @Test
   void samTemplatesKeepEveryResource() {
     Model m = Fixtures.parse("cloudformation/sam");
-    assertEquals(List.of("Api", "Handler", "Table", "Queue"), addresses(m));
+    assertEquals(List.of("Api", "Handler", "Table", "Queue", "Shared", "Shared/Cache"), addresses(m));
+    Resource cache = resource(m, "Shared/Cache");
+    assertEquals("sam/apps/cache.yaml", cache.path());
+    assertEquals(1, cache.attr("Properties.NumCacheClusters").asLong().orElseThrow(),
+        "a SAM application's local Location is read like a nested stack");
     assertEquals("AWS::Serverless::Function", resource(m, "Handler").type());
     assertEquals(List.of(), m.diagnostics());
   }
