@@ -129,7 +129,7 @@ public final class DocumentParser {
     } else if (!l.readProblems().isEmpty() && (l.text().isEmpty() || parsed.failed())) {
       diagnostics.addAll(l.readProblems());
       parsed.error().ifPresent(diagnostics::add);
-    } else if (parsed.failed() && (template || LOOKS_LIKE_IAC.matcher(l.text()).find())) {
+    } else if (parsed.failed() && LOOKS_LIKE_IAC.matcher(l.text()).find()) {
       diagnostics.addAll(l.readProblems());
       diagnostics.add(parsed.error().get());
     }
@@ -193,8 +193,11 @@ public final class DocumentParser {
         continue;
       }
       for (Value r : l.parsed().documents().get(0).root().get("Resources").entries().values()) {
-        if ("AWS::CloudFormation::Stack".equals(r.get("Type").asString().orElse(""))) {
-          r.path("Properties.TemplateURL").asString()
+        String type = r.get("Type").asString().orElse("");
+        Value location = type.equals("AWS::CloudFormation::Stack") ? r.path("Properties.TemplateURL")
+            : type.equals("AWS::Serverless::Application") ? r.path("Properties.Location") : Value.absent();
+        if (location instanceof Value.Scalar) {
+          location.asString()
               .flatMap(url -> childDisplayPath(l.file().displayPath(), url))
               .filter(child -> loaded.containsKey(child) && !child.equals(l.file().displayPath()))
               .ifPresent(children::add);

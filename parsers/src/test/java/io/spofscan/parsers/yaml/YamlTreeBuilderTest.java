@@ -101,6 +101,16 @@ class YamlTreeBuilderTest {
   }
 
   @Test
+  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  void hugeExponentsStayText() {
+    Value v = root("a: 1e999999999\nb: 1.5e-999999999\n");
+    assertEquals("1e999999999", v.get("a").asString().orElseThrow());
+    assertEquals("1.5e-999999999", v.get("b").asString().orElseThrow());
+    ParsedDocuments j = new JsonTreeBuilder("t.json", "{\"a\": 1e999999999}", LIMITS).read();
+    assertEquals("1e999999999", j.documents().get(0).root().get("a").asString().orElseThrow());
+  }
+
+  @Test
   void syntaxErrorsAreLocatedOneLineDiagnostics() {
     ParsedDocuments p = yaml("a: 1\nb: [1, 2\nc: 3\n");
     Diagnostic d = p.error().orElseThrow();
