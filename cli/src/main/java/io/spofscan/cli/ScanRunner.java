@@ -115,7 +115,8 @@ final class ScanRunner {
     int filesScanned = files.size() + (stdinText != null ? 1 : 0);
     List<Rule> rules = RuleCatalog.builtIn().stream()
         .filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
-    progress.accept("checking " + model.resources().size() + " resources");
+    int resources = model.resources().size();
+    progress.accept("checking " + resources + " resource" + (resources == 1 ? "" : "s"));
     Analyzer.Analysis analysis = new Analyzer(rules).analyze(model);
     diagnostics.addAll(analysis.diagnostics());
 
