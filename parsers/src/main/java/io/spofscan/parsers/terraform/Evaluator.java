@@ -147,9 +147,14 @@ final class Evaluator {
         return new Value.Unknown("self." + first + " is known only after apply", t.range());
       case "data":
         return new Value.Unknown("data." + first + "." + second + " is known only after apply", t.range());
-      case "module":
+      case "module": {
+        Value output = first == null || second == null ? null : scope.names().moduleOutput(first, second, this);
+        if (output != null) {
+          return applySteps(output, steps, 2, scope, "module." + first + "." + second);
+        }
         return new Value.Unknown("module." + first + (second == null ? "" : "." + second)
             + " is known only after apply", t.range());
+      }
       default:
         if (first != null) {
           return new Value.Unknown(root + "." + first + (second == null ? "" : "." + second)

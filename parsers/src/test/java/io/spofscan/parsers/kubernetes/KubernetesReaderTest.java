@@ -116,4 +116,15 @@ class KubernetesReaderTest {
     Model m = new DocumentParser(ScanOptions.defaults()).parseText("-", stream);
     assertEquals(List.of("ClusterRole/reader", "PersistentVolume/pv1"), addresses(m));
   }
+
+  @Test
+  void documentsAfterABrokenOneAreStillRead() {
+    String stream = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\n"
+        + "metadata:\n  name: [broken\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: c\n";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("s.yaml", stream);
+    assertEquals(List.of("Service/default/a", "Deployment/default/c"), addresses(m));
+    assertEquals("s.yaml:11:1", resource(m, "Deployment/default/c").range().toString());
+    assertEquals(1, m.diagnostics().size(), diagnostics(m));
+    assertEquals(Diagnostic.Level.ERROR, m.diagnostics().get(0).level());
+  }
 }
