@@ -1,5 +1,6 @@
 package io.spofscan.cli;
 
+import io.spofscan.cli.aws.DeployedStackScanner;
 import io.spofscan.core.baseline.Baseline;
 import io.spofscan.core.engine.Analyzer;
 import io.spofscan.core.model.Diagnostic;
@@ -63,7 +64,8 @@ final class ScanRunner {
   record Outcome(ScanReport report, SpofscanConfig config, Path repoRoot) {}
 
   Outcome run(Path baselineFile) {
-    List<String> given = inputs.paths.isEmpty() ? List.of(".") : inputs.paths;
+    boolean stacks = inputs.cfnStacks.requested();
+    List<String> given = !inputs.paths.isEmpty() ? inputs.paths : stacks ? List.of() : List.of(".");
     boolean readStdin = given.contains(STDIN);
     List<Path> paths = given.stream().filter(p -> !p.equals(STDIN)).map(Path::of).toList();
     for (Path p : paths) {
@@ -105,6 +107,10 @@ final class ScanRunner {
       }
       progress.accept("parsing " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
       Model model = Parsers.parse(files, options);
+      if (stacks) {
+        // only here: a scan without --cfn-stack loads no AWS SDK class
+        model = Model.merge(List.of(model, DeployedStackScanner.scan(inputs.cfnStacks, options, progress)));
+      }
 
       List<Rule> rules = RuleCatalog.builtIn().stream()
           .filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
@@ -135,7 +141,8 @@ final class ScanRunner {
       }
       MetaRules.ALL.stream().filter(m -> !config.disabledRules().contains(m.id())).forEach(metas::add);
       List<Diagnostic> allDiagnostics = diagnostics.stream().sorted().distinct().toList();
-      ScanReport report = new ScanReport(VersionProvider.version(), metas, findings, allDiagnostics, files.size(),
+      int scanned = files.size() + inputs.cfnStacks.stacks().size();
+      ScanReport report = new ScanReport(VersionProvider.version(), metas, findings, allDiagnostics, scanned,
           model.resources().size(), suppressed.suppressed(), baselineSummary);
       return new Outcome(report, config, repoRoot);
     } catch (IOException e) {
