@@ -180,10 +180,13 @@ public final class DeployedStackFetcher implements AutoCloseable {
           + ": " + message;
     }
     String message = firstLine(e.getMessage());
-    if (message.contains("Unable to load credentials") || message.contains("Profile file contained no credentials")
-        || message.contains("credentials")) {
-      return "no AWS credentials to read " + where + ": configure a profile (--profile, AWS_PROFILE) or set "
-          + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (" + shorten(message) + ")";
+    if (message.contains("credentials")) {
+      String advice = "no AWS credentials to read " + where + ": configure a profile (--profile, AWS_PROFILE) or "
+          + "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+      // The chain's message lists every provider it tried; a profile's names the profile, which is worth keeping.
+      int detailEnd = message.indexOf(": ProfileFile(");
+      return message.startsWith("Unable to load credentials") ? advice
+          : advice + " (" + shorten(detailEnd > 0 ? message.substring(0, detailEnd) : message) + ")";
     }
     return "cannot read " + where + ": " + shorten(message);
   }

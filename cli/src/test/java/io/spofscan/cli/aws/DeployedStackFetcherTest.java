@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /** Offline: every call goes to {@link CloudFormationStub} on the loopback interface with fake credentials. */
 class DeployedStackFetcherTest {
@@ -147,15 +153,33 @@ class DeployedStackFetcherTest {
     try (DeployedStackFetcher f = new DeployedStackFetcher(
         new DeployedStackFetcher.Target("us-east-1", null, stub.endpoint()), none)) {
       StackFetchException e = assertThrows(StackFetchException.class, () -> f.fetch("prod-db"));
-      assertTrue(e.getMessage().startsWith("no AWS credentials to read stack prod-db in us-east-1: configure a "
-          + "profile (--profile, AWS_PROFILE) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), e.getMessage());
+      assertEquals("no AWS credentials to read stack prod-db in us-east-1: configure a profile (--profile, "
+          + "AWS_PROFILE) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e.getMessage());
+    }
+    assertEquals(List.of(), stub.requests());
+  }
+
+  @Test
+  void aProfileWithoutCredentialsIsNamed(@TempDir Path tmp) throws Exception {
+    Path config = Files.writeString(tmp.resolve("credentials"), "[other]\n"
+        + "aws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\n");
+    ProfileFile file = ProfileFile.builder()
+        .content(config).type(ProfileFile.Type.CREDENTIALS).build();
+    AwsCredentialsProvider missing = ProfileCredentialsProvider.builder()
+        .profileFile(file).profileName("ci-readonly").build();
+    try (DeployedStackFetcher f = new DeployedStackFetcher(
+        new DeployedStackFetcher.Target("us-east-1", "ci-readonly", stub.endpoint()), missing)) {
+      StackFetchException e = assertThrows(StackFetchException.class, () -> f.fetch("prod-db"));
+      assertEquals("no AWS credentials to read stack prod-db in us-east-1: configure a profile (--profile, "
+          + "AWS_PROFILE) or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (Profile file contained no credentials "
+          + "for profile 'ci-readonly')", e.getMessage());
     }
     assertEquals(List.of(), stub.requests());
   }
 
   @Test
   void unreachableEndpointIsOneClearLine() throws Exception {
-    java.net.URI closed = stub.endpoint();
+    URI closed = stub.endpoint();
     stub.close();
     try (DeployedStackFetcher f = new DeployedStackFetcher(
         new DeployedStackFetcher.Target("us-east-1", null, closed), FAKE)) {
