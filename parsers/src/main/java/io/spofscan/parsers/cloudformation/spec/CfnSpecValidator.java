@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Checks CloudFormation resources against the shipped {@link CfnSpec}: a WARNING for a resource type CloudFormation
@@ -31,15 +32,22 @@ public final class CfnSpecValidator {
   private static final Set<String> FREE_FORM_PROPERTIES = Set.of("AWS::CloudFormation::CustomResource");
   private static final int MAX_SUGGESTION_DISTANCE = 2;
 
-  private final CfnSpec spec;
+  private final Supplier<CfnSpec> spec;
 
   public CfnSpecValidator(CfnSpec spec) {
+    this.spec = () -> spec;
+  }
+
+  private CfnSpecValidator(Supplier<CfnSpec> spec) {
     this.spec = spec;
   }
 
-  /** A validator over the shipped specification (read on first use). */
+  /**
+   * Checks {@code model} against the shipped specification, which is read only when the model has a resource to
+   * check (a Terraform- or Kubernetes-only scan never pays for it).
+   */
   public static List<Diagnostic> validate(Model model) {
-    return new CfnSpecValidator(CfnSpec.get()).check(model);
+    return new CfnSpecValidator(CfnSpec::get).check(model);
   }
 
   /** WARNING diagnostics for the CloudFormation resources of {@code model}, in model order. */
@@ -47,7 +55,7 @@ public final class CfnSpecValidator {
     List<Diagnostic> out = new ArrayList<>();
     for (Resource r : model.resources()) {
       if (r.format() == Format.CLOUDFORMATION && isChecked(r.type())) {
-        check(r, out);
+        check(spec.get(), r, out);
       }
     }
     return out;
@@ -60,7 +68,7 @@ public final class CfnSpecValidator {
         && !ACCEPTED_UNLISTED.contains(type);
   }
 
-  private void check(Resource r, List<Diagnostic> out) {
+  private static void check(CfnSpec spec, Resource r, List<Diagnostic> out) {
     Optional<CfnSpec.ResourceType> known = spec.type(r.type());
     if (known.isEmpty()) {
       SourceRange at = r.body().get("Type").location().orElse(r.range());

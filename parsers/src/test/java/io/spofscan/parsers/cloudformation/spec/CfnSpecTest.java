@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CfnSpecTest {
@@ -51,12 +55,30 @@ class CfnSpecTest {
     assertFalse(spec.isStateful("AWS::Foo::Bar"));
     assertTrue(spec.attributes("AWS::RDS::DBInstance").contains("Endpoint.Address"));
     assertTrue(spec.attributes("AWS::ElastiCache::ReplicationGroup").contains("PrimaryEndPoint.Address"));
-    assertEquals(java.util.List.of(), spec.attributes("AWS::Foo::Bar"));
+    assertEquals(List.of(), spec.attributes("AWS::Foo::Bar"));
   }
 
   @Test
-  void rejectsAnUnknownDataFormat() throws Exception {
-    var root = new ObjectMapper().readTree("{\"format\":2,\"types\":{}}");
-    assertThrows(IllegalStateException.class, () -> CfnSpec.read(root));
+  void readsTheDataFormat() throws Exception {
+    CfnSpec small = CfnSpec.read(json("{\"format\":1,\"source\":\"test\",\"future\":{\"x\":[1]},\"types\":{"
+        + "\"AWS::A::B\":{\"attributes\":[\"Arn\"],\"new\":[{}],\"properties\":{\"P\":{\"required\":true,"
+        + "\"type\":\"String\",\"doc\":{}}},\"stateful\":true},\"AWS::A::C\":{}}}"));
+    assertEquals("test", small.source());
+    assertEquals(2, small.typeCount());
+    assertEquals(new CfnSpec.Property("P", "String", true), small.property("AWS::A::B", "P").orElseThrow());
+    assertEquals(List.of("Arn"), small.attributes("AWS::A::B"));
+    assertTrue(small.isStateful("AWS::A::B"));
+    assertFalse(small.isStateful("AWS::A::C"));
+  }
+
+  @Test
+  void rejectsAnUnknownOrMalformedDataFile() {
+    assertThrows(IllegalStateException.class, () -> CfnSpec.read(json("{\"format\":2,\"types\":{}}")));
+    assertThrows(IOException.class, () -> CfnSpec.read(json("{\"format\":1,\"types\":[]}")));
+    assertThrows(IOException.class, () -> CfnSpec.read(json("[]")));
+  }
+
+  private static InputStream json(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
   }
 }
