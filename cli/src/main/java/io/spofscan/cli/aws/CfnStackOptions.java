@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
  */
 public final class CfnStackOptions {
   @Option(names = "--cfn-stack", paramLabel = "NAME_OR_ARN",
-      description = "Scan a deployed CloudFormation stack's template with its actual parameter values "
-          + "(repeatable; reported as cfn-stack/<name>.template). Without PATHs only the stacks are scanned.")
+      description = "Scan a deployed CloudFormation stack's template, and its nested stacks', with their actual "
+          + "parameter values (repeatable; reported as cfn-stack/<name>.template). Without PATHs only the stacks "
+          + "are scanned.")
   List<String> stacks = new ArrayList<>();
 
   @Option(names = "--region", paramLabel = "REGION",

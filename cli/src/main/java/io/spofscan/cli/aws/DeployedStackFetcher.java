@@ -3,6 +3,7 @@ package io.spofscan.cli.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilde
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.GetTemplateResponse;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
+import software.amazon.awssdk.services.cloudformation.model.ResourceStatus;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackResourceSummary;
 import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
 
 /**
@@ -98,6 +101,34 @@ public final class DeployedStackFetcher implements AutoCloseable {
       return new DeployedStack(name, id, body, stage, parameters, masked);
     } catch (SdkException e) {
       throw new StackFetchException(describe(e, wanted, region));
+    }
+  }
+
+  /** A nested stack of a deployed stack: the parent's logical id for it and the child stack's ARN. */
+  public record NestedStack(String logicalId, String stackId) {}
+
+  /**
+   * The nested stacks ({@code AWS::CloudFormation::Stack} resources) of a fetched stack, in logical-id order.
+   * Asks CloudFormation only when the template declares one, so a flat stack costs no extra call.
+   */
+  public List<NestedStack> nestedStacks(DeployedStack parent) throws StackFetchException {
+    if (!parent.templateBody().contains("AWS::CloudFormation::Stack")) {
+      return List.of();
+    }
+    Region region = region(parent.stackId());
+    try {
+      List<NestedStack> out = new ArrayList<>();
+      for (StackResourceSummary r : client(region).listStackResourcesPaginator(b -> b.stackName(parent.stackId()))
+          .stackResourceSummaries()) {
+        if ("AWS::CloudFormation::Stack".equals(r.resourceType()) && r.physicalResourceId() != null
+            && r.physicalResourceId().startsWith("arn:") && r.resourceStatus() != ResourceStatus.DELETE_COMPLETE) {
+          out.add(new NestedStack(r.logicalResourceId(), r.physicalResourceId()));
+        }
+      }
+      out.sort(Comparator.comparing(NestedStack::logicalId));
+      return out;
+    } catch (SdkException e) {
+      throw new StackFetchException(describe(e, parent.stackName(), region));
     }
   }
 

@@ -146,6 +146,44 @@ class CfnStackScanEndToEndTest {
   }
 
   @Test
+  void nestedStacksAreScannedUnderTheirOwnNames() throws Exception {
+    String parentId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/app/11111111";
+    String childId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/app-DbStack-1ABC/22222222";
+    String goneId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/app-Gone-9XYZ/33333333";
+    String parent = """
+        Resources:
+          DbStack:
+            Type: AWS::CloudFormation::Stack
+            Properties:
+              TemplateURL: https://s3.amazonaws.com/templates/db.yaml
+              Parameters: {MultiAZ: "false"}
+          Gone:
+            Type: AWS::CloudFormation::Stack
+            Properties:
+              TemplateURL: https://s3.amazonaws.com/templates/gone.yaml
+        """;
+    stub.stack(new CloudFormationStub.StubStack("app", parentId, "unused", parent, Map.of(),
+        Map.of("DbStack", childId, "Gone", goneId)));
+    stub.stack(new CloudFormationStub.StubStack("app-DbStack-1ABC", childId, "unused", PROCESSED,
+        Map.of("MultiAZ", "false")));
+    Result r = run("scan", "--cfn-stack", "app", "--region", "eu-west-1",
+        "--endpoint-url", stub.endpoint().toString(), "--format", "json");
+    assertEquals(1, r.exit(), r.toString());
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    List<String> findings = new ArrayList<>();
+    report.path("findings").forEach(f -> findings.add(f.path("ruleId").asText() + " "
+        + f.at("/location/path").asText() + ":" + f.at("/location/line").asInt()));
+    assertTrue(findings.contains("SPOF-RDS-001 cfn-stack/app-DbStack-1ABC.template:10"), r.toString());
+    List<String> diagnostics = new ArrayList<>();
+    report.path("diagnostics").forEach(d -> diagnostics.add(d.path("level").asText() + " "
+        + d.at("/location/path").asText() + ":" + d.at("/location/line").asInt() + " " + d.path("message").asText()));
+    assertTrue(diagnostics.contains("warning cfn-stack/app.template:7 nested stack Gone not read: stack " + goneId
+        + " in eu-west-1 not found (Stack with id " + goneId + " does not exist)"), r.toString());
+    assertEquals(List.of("DescribeStacks", "GetTemplate", "ListStackResources", "DescribeStacks", "GetTemplate",
+        "DescribeStacks"), stub.requests().stream().map(CloudFormationStub.Request::action).toList());
+  }
+
+  @Test
   void aMissingStackIsOneLineAndExitTwo() throws Exception {
     Result r = run("scan", "--cfn-stack", "nope", "--region", "eu-west-1",
         "--endpoint-url", stub.endpoint().toString());

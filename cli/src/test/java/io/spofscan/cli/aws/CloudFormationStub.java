@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,8 +28,16 @@ final class CloudFormationStub implements AutoCloseable {
   /** One received request: the query action's form parameters and the Authorization header. */
   record Request(String action, Map<String, String> form, String authorization) {}
 
-  /** A stack the stub knows. {@code processed} null means GetTemplate with TemplateStage=Processed fails. */
-  record StubStack(String name, String id, String original, String processed, Map<String, String> parameters) {}
+  /**
+   * A stack the stub knows. {@code processed} null means GetTemplate with TemplateStage=Processed fails;
+   * {@code nested} maps the logical ids of its nested stack resources to the child stacks' ARNs.
+   */
+  record StubStack(String name, String id, String original, String processed, Map<String, String> parameters,
+      Map<String, String> nested) {
+    StubStack(String name, String id, String original, String processed, Map<String, String> parameters) {
+      this(name, id, original, processed, parameters, Map.of());
+    }
+  }
 
   /** An error the stub answers an action with. */
   record Failure(int status, String code, String message) {}
@@ -83,6 +92,7 @@ final class CloudFormationStub implements AutoCloseable {
       }
       switch (action) {
         case "DescribeStacks" -> reply(ex, 200, describeStacks(s));
+        case "ListStackResources" -> reply(ex, 200, listStackResources(s));
         case "GetTemplate" -> {
           boolean processed = "Processed".equals(form.get("TemplateStage"));
           if (processed && s.processed() == null) {
@@ -106,6 +116,22 @@ final class CloudFormationStub implements AutoCloseable {
         + "<Parameters>" + params + "</Parameters>"
         + "</member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>req-describe</RequestId>"
         + "</ResponseMetadata></DescribeStacksResponse>";
+  }
+
+  private static String listStackResources(StubStack s) {
+    StringBuilder members = new StringBuilder(member("Queue", "https://sqs.example/q", "AWS::SQS::Queue"));
+    new TreeMap<>(s.nested()).forEach((id, arn) -> members.append(
+        member(id, arn, "AWS::CloudFormation::Stack")));
+    return "<ListStackResourcesResponse xmlns=\"" + NS + "\"><ListStackResourcesResult><StackResourceSummaries>"
+        + members + "</StackResourceSummaries></ListStackResourcesResult><ResponseMetadata><RequestId>req-list"
+        + "</RequestId></ResponseMetadata></ListStackResourcesResponse>";
+  }
+
+  private static String member(String logicalId, String physicalId, String type) {
+    return "<member><LogicalResourceId>" + xml(logicalId) + "</LogicalResourceId><PhysicalResourceId>"
+        + xml(physicalId) + "</PhysicalResourceId><ResourceType>" + type + "</ResourceType>"
+        + "<LastUpdatedTimestamp>2026-01-02T03:04:05.000Z</LastUpdatedTimestamp>"
+        + "<ResourceStatus>CREATE_COMPLETE</ResourceStatus></member>";
   }
 
   private static String getTemplate(String body) {

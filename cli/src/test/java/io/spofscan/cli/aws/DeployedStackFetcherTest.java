@@ -113,6 +113,31 @@ class DeployedStackFetcherTest {
   }
 
   @Test
+  void listsNestedStacksOnlyWhenTheTemplateHasThem() throws Exception {
+    String parentBody = "Resources:\n  Net: {Type: AWS::CloudFormation::Stack}\n  Db: {Type: AWS::CloudFormation::Stack}\n";
+    String netId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/p-Net-1/aa";
+    String dbId = "arn:aws:cloudformation:eu-west-1:123456789012:stack/p-Db-2/bb";
+    stub.stack(new CloudFormationStub.StubStack("p", ID, parentBody, parentBody, params(),
+        Map.of("Net", netId, "Db", dbId)));
+    try (DeployedStackFetcher f = fetcher("eu-west-1")) {
+      DeployedStack parent = f.fetch("p");
+      assertEquals(List.of(new DeployedStackFetcher.NestedStack("Db", dbId),
+          new DeployedStackFetcher.NestedStack("Net", netId)), f.nestedStacks(parent));
+      assertEquals("ListStackResources", stub.requests().get(2).action());
+      assertEquals(ID, stub.requests().get(2).form().get("StackName"));
+
+      DeployedStack flat = new DeployedStack("flat", ID, PROCESSED, "Processed", Map.of(), List.of());
+      int before = stub.requests().size();
+      assertEquals(List.of(), f.nestedStacks(flat));
+      assertEquals(before, stub.requests().size());
+
+      stub.fail("ListStackResources", new CloudFormationStub.Failure(403, "AccessDenied", "no ListStackResources"));
+      StackFetchException e = assertThrows(StackFetchException.class, () -> f.nestedStacks(parent));
+      assertEquals("AWS refused to read stack p in eu-west-1 (AccessDenied): no ListStackResources", e.getMessage());
+    }
+  }
+
+  @Test
   void missingStackIsOneClearLine() {
     try (DeployedStackFetcher f = fetcher("us-east-1")) {
       StackFetchException e = assertThrows(StackFetchException.class, () -> f.fetch("nope"));
