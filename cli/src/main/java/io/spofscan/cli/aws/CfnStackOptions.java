@@ -13,7 +13,7 @@ public final class CfnStackOptions {
   @Option(names = "--cfn-stack", paramLabel = "NAME_OR_ARN",
       description = "Scan a deployed CloudFormation stack's template, and its nested stacks', with their actual "
           + "parameter values (repeatable; reported as cfn-stack/<name>.template). Without PATHs only the stacks "
-          + "are scanned.")
+          + "are scanned. Needs cloudformation:DescribeStacks, GetTemplate and ListStackResources.")
   List<String> stacks = new ArrayList<>();
 
   @Option(names = "--region", paramLabel = "REGION",
