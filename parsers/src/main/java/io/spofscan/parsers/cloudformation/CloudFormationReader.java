@@ -81,30 +81,30 @@ public final class CloudFormationReader {
       diagnostics.add(Diagnostic.error(parsed.documents().get(1).start(),
           "a CloudFormation template is one YAML document: the documents after the first are ignored"));
     }
-    CfnTemplate template = CfnTemplate.of(root);
+    CfnTemplate sections = CfnTemplate.of(root);
     Map<String, String> pseudo = new LinkedHashMap<>();
     options.cfnParameters().forEach((k, v) -> {
       if (k.startsWith("AWS::")) {
         pseudo.put(k, v);
       }
     });
-    CfnEvaluator evaluator = new CfnEvaluator(template, parameterValues(template, bound), pseudo);
-    if (!(root.get("Resources") instanceof Value.MapValue resources)) {
+    Map<String, Value> parameters = parameterValues(sections, bound);
+    if (!(root.get("Resources") instanceof Value.MapValue declaredResources)) {
       if (!root.get("Resources").isAbsent()) {
         diagnostics.add(Diagnostic.error(root.get("Resources").location().orElse(SourceRange.at(path, 1, 1)),
             "Resources must be a mapping of logical ids to resources"));
       }
       return;
     }
-    for (Map.Entry<String, Value> entry : resources.entries().entrySet()) {
+    Map<String, Value> resources = new ForEachExpander(new CfnEvaluator(sections, parameters, pseudo), diagnostics)
+        .expand(declaredResources.entries());
+    CfnTemplate template = new CfnTemplate(root, sections.parameters(), sections.conditions(), sections.mappings(),
+        resources.keySet());
+    CfnEvaluator evaluator = new CfnEvaluator(template, parameters, pseudo);
+    for (Map.Entry<String, Value> entry : resources.entrySet()) {
       String id = entry.getKey();
       Value declared = entry.getValue();
       SourceRange at = declared.location().orElse(SourceRange.at(path, 1, 1));
-      if (id.startsWith("Fn::ForEach")) {
-        diagnostics.add(Diagnostic.warning(at, id + ": Fn::ForEach loops are not expanded, the resources they declare"
-            + " are not checked"));
-        continue;
-      }
       if (!(declared instanceof Value.MapValue body)) {
         diagnostics.add(Diagnostic.error(at, "resource " + id + " must be a mapping with a Type"));
         continue;
@@ -216,6 +216,6 @@ public final class CloudFormationReader {
 
   private static boolean isRemote(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
-    return lower.contains("://") || lower.startsWith("s3:") || lower.startsWith("//");
+    return lower.contains("://") || lower.startsWith("s3:") || lower.startsWith("//") || lower.contains("{{resolve:");
   }
 }

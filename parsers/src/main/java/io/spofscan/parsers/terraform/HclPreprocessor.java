@@ -14,11 +14,23 @@ final class HclPreprocessor {
   private HclPreprocessor() {}
 
   /** The prepared text, or the first structural error (offset of the culprit). */
-  record Result(String text, int errorOffset, String error) {
+  record Result(String text, int errorOffset, String error, java.util.Map<Integer, Integer> braceEnds) {
     boolean ok() {
       return error == null;
     }
+
+    static Result failed(int offset, String error) {
+      return new Result(null, offset, error, java.util.Map.of());
+    }
+
+    /** The offset of the '}' closing the '{' at {@code open}, or -1. */
+    int closeOf(int open) {
+      return braceEnds.getOrDefault(open, -1);
+    }
   }
+
+  /** Deeper nesting is refused before the lexer sees it: hcl4j is slow on it and no real file comes close. */
+  static final int MAX_NESTING = 256;
 
   private static final char FOR_BRACKET = 'F';
   private static final char FOR_BRACE = 'G';
@@ -39,6 +51,7 @@ final class HclPreprocessor {
     }
     List<Frame> stack = new ArrayList<>();
     List<Span> blanks = new ArrayList<>();
+    java.util.Map<Integer, Integer> braceEnds = new java.util.HashMap<>();
     int n = src.length();
     int i = 0;
     while (i < n) {
@@ -55,7 +68,7 @@ final class HclPreprocessor {
         } else if (c == '\\') {
           i += 2;
         } else if (c == '\n') {
-          return new Result(null, stack.get(stack.size() - 1).offset(), "unterminated string");
+          return Result.failed(stack.get(stack.size() - 1).offset(), "unterminated string");
         } else if ((c == '$' || c == '%') && at(src, i + 1) == c && at(src, i + 2) == '{') {
           i += 3;
         } else if ((c == '$' || c == '%') && at(src, i + 1) == '{') {
@@ -78,7 +91,7 @@ final class HclPreprocessor {
           } else if (at(src, i + 1) == '*') {
             int end = src.indexOf("*/", i + 2);
             if (end < 0) {
-              return new Result(null, i, "unterminated /* comment");
+              return Result.failed(i, "unterminated /* comment");
             }
             i = end + 2;
           } else {
@@ -88,11 +101,14 @@ final class HclPreprocessor {
         case '<' -> {
           int end = heredocEnd(src, i);
           if (end == -2) {
-            return new Result(null, i, "unterminated heredoc");
+            return Result.failed(i, "unterminated heredoc");
           }
           i = end >= 0 ? end : i + 1;
         }
         case '{', '[' -> {
+          if (stack.size() >= MAX_NESTING) {
+            return Result.failed(i, "brackets nested deeper than " + MAX_NESTING + " levels");
+          }
           boolean isFor = startsFor(src, i + 1);
           stack.add(new Frame(isFor ? (c == '{' ? FOR_BRACE : FOR_BRACKET) : c, i, false));
           i++;
@@ -103,7 +119,7 @@ final class HclPreprocessor {
         }
         case '}', ']', ')' -> {
           if (stack.isEmpty()) {
-            return new Result(null, i, "unexpected '" + c + "' without an opening bracket");
+            return Result.failed(i, "unexpected '" + c + "' without an opening bracket");
           }
           Frame top = stack.remove(stack.size() - 1);
           char want = switch (top.kind()) {
@@ -112,8 +128,11 @@ final class HclPreprocessor {
             default -> ')';
           };
           if (c != want) {
-            return new Result(null, i, "'" + c + "' does not close the '" + src.charAt(top.offset()) + "' at line "
+            return Result.failed(i, "'" + c + "' does not close the '" + src.charAt(top.offset()) + "' at line "
                 + lineOf(src, top.offset()));
+          }
+          if (top.kind() == '{') {
+            braceEnds.put(top.offset(), i);
           }
           boolean outerFor = stack.stream().noneMatch(f -> f.kind() == FOR_BRACE || f.kind() == FOR_BRACKET);
           if ((top.kind() == FOR_BRACE || top.kind() == FOR_BRACKET) && outerFor) {
@@ -149,12 +168,12 @@ final class HclPreprocessor {
         case TEMPLATE -> "unterminated ${ interpolation";
         default -> "'" + src.charAt(open.offset()) + "' is never closed";
       };
-      return new Result(null, open.offset(), what);
+      return Result.failed(open.offset(), what);
     }
     for (Span span : blanks) {
       blank(out, span.start(), span.end());
     }
-    return new Result(new String(out), -1, null);
+    return new Result(new String(out), -1, null, braceEnds);
   }
 
   /** Replaces [start, end] with a string literal of the same width, newlines kept in a trailing comment. */

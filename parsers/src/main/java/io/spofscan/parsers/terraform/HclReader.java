@@ -63,7 +63,7 @@ final class HclReader {
     } catch (ExecutionException e) {
       return Hcl.File.failed(path, lexerFailure(path, e.getCause()));
     }
-    return build(path, text, lines, symbols == null ? List.of() : symbols, configuration);
+    return build(path, text, lines, symbols == null ? List.of() : symbols, configuration, prepared);
   }
 
   private static Diagnostic lexerFailure(String path, Throwable cause) {
@@ -97,7 +97,9 @@ final class HclReader {
     }
   }
 
-  private Hcl.File build(String path, String text, LineIndex lines, List<Symbol> symbols, boolean configuration) {
+  private Hcl.File build(String path, String text, LineIndex lines, List<Symbol> symbols, boolean configuration,
+      HclPreprocessor.Result prepared) {
+    List<int[]> topSpans = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Hcl.Attribute> topAttributes = new ArrayList<>();
     List<Node> roots = new ArrayList<>();
@@ -107,6 +109,7 @@ final class HclReader {
       if (s instanceof HCLBlock b) {
         Node node = new Node(b, 1);
         roots.add(node);
+        topSpans.add(new int[] {keywordOffset(text, b), prepared.closeOf(braceOffset(text, b)) + 1});
         work.push(node);
         String type = b.blockNames == null || b.blockNames.isEmpty() ? "" : b.blockNames.get(0);
         if (configuration && !TOP_LEVEL_BLOCKS.contains(type) && !leaked) {
@@ -115,7 +118,7 @@ final class HclReader {
               "unexpected top-level block '" + type + "': the file's structure may be read incompletely"));
         }
       } else if (s instanceof HCLAttribute a) {
-        Hcl.Attribute attr = attribute(text, lines, a, diagnostics);
+        Hcl.Attribute attr = attribute(text, lines, a, diagnostics, topSpans);
         topAttributes.add(attr);
         if (configuration && !leaked) {
           leaked = true;
@@ -131,25 +134,88 @@ final class HclReader {
         return Hcl.File.failed(path, Diagnostic.error(lines.at(keywordOffset(text, node.symbol)),
             "blocks nested deeper than " + MAX_BLOCK_DEPTH + " levels: file skipped"));
       }
-      List<Symbol> children = node.symbol.getChildren();
-      if (children == null) {
-        continue;
-      }
+      List<Symbol> children = node.symbol.getChildren() == null ? List.of() : node.symbol.getChildren();
+      List<int[]> spans = new ArrayList<>();
       for (Symbol c : children) {
         if (c instanceof HCLBlock b) {
           Node child = new Node(b, node.depth + 1);
           node.children.add(child);
           work.push(child);
+          spans.add(new int[] {keywordOffset(text, b), prepared.closeOf(braceOffset(text, b)) + 1});
         } else if (c instanceof HCLAttribute a) {
-          node.attributes.add(attribute(text, lines, a, diagnostics));
+          node.attributes.add(attribute(text, lines, a, diagnostics, spans));
         }
       }
+      int open = braceOffset(text, node.symbol);
+      int stray = strayText(text, open + 1, prepared.closeOf(open), spans);
+      if (stray >= 0) {
+        return Hcl.File.failed(path, Diagnostic.error(lines.at(stray), "Terraform syntax error: unexpected text '"
+            + excerpt(text, stray) + "'"));
+      }
+    }
+    int stray = strayText(text, 0, text.length(), topSpans);
+    if (stray >= 0) {
+      return Hcl.File.failed(path, Diagnostic.error(lines.at(stray), "Terraform syntax error: unexpected text '"
+          + excerpt(text, stray) + "'"));
     }
     List<Hcl.Block> blocks = new ArrayList<>();
     for (Node root : roots) {
       blocks.add(freeze(root, text, lines));
     }
     return new Hcl.File(path, topAttributes, blocks, diagnostics, true);
+  }
+
+  /**
+   * The first offset in [from, to) that no item covers and that is not blank or a comment, or -1. hcl4j's lexer
+   * silently skips text it cannot read; Terraform rejects it.
+   */
+  private static int strayText(String text, int from, int to, List<int[]> spans) {
+    if (to < from) {
+      return -1;
+    }
+    List<int[]> sorted = new ArrayList<>(spans);
+    sorted.sort((x, y) -> Integer.compare(x[0], y[0]));
+    int i = from;
+    int next = 0;
+    while (i < to) {
+      while (next < sorted.size() && sorted.get(next)[1] <= i) {
+        next++;
+      }
+      if (next < sorted.size() && sorted.get(next)[0] <= i) {
+        i = Math.max(i + 1, sorted.get(next)[1]);
+        continue;
+      }
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == ',') {
+        i++;
+      } else if (c == '#' || (c == '/' && i + 1 < to && text.charAt(i + 1) == '/')) {
+        int nl = text.indexOf('\n', i);
+        i = nl < 0 ? to : nl;
+      } else if (c == '/' && i + 1 < to && text.charAt(i + 1) == '*') {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? to : end + 2;
+      } else {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String excerpt(String text, int at) {
+    int end = at;
+    while (end < text.length() && end - at < 20 && text.charAt(end) != '\n') {
+      end++;
+    }
+    return text.substring(at, end).strip();
+  }
+
+  static int braceOffset(String text, HCLBlock b) {
+    int i = (int) Math.min(Math.max(0, b.getPosition() == null ? 0 : b.getPosition() + 1), text.length());
+    if (i < text.length() && text.charAt(i) != '{') {
+      int found = text.indexOf('{', i);
+      i = found < 0 ? i : found;
+    }
+    return i;
   }
 
   /** Depth is bounded by {@link #MAX_BLOCK_DEPTH}, so this recursion is safe. */
@@ -195,7 +261,8 @@ final class HclReader {
     return Math.max(0, Math.min(i + 1, text.length() - 1));
   }
 
-  private static Hcl.Attribute attribute(String text, LineIndex lines, HCLAttribute a, List<Diagnostic> diagnostics) {
+  private static Hcl.Attribute attribute(String text, LineIndex lines, HCLAttribute a, List<Diagnostic> diagnostics,
+      List<int[]> spans) {
     String name = a.getName() == null ? "" : a.getName();
     int offset = (int) Math.min(Math.max(0, a.getPosition() == null ? 0 : a.getPosition()), text.length());
     if (!text.startsWith(name, offset)) {
@@ -224,11 +291,13 @@ final class HclReader {
       if (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '}') {
         throw new ExprParser.SyntaxError(end, "unexpected text after the value of " + name);
       }
+      spans.add(new int[] {offset, end});
       return new Hcl.Attribute(name, at, expr, written);
     } catch (ExprParser.SyntaxError e) {
       diagnostics.add(Diagnostic.warning(lines.at(Math.min(e.offset(), Math.max(0, text.length() - 1))),
           "the value of '" + name + "' could not be read (" + e.getMessage() + "): treated as unknown"));
       int eol = text.indexOf('\n', valueStart);
+      spans.add(new int[] {offset, eol < 0 ? text.length() : eol});
       return new Hcl.Attribute(name, at, null, text.substring(Math.min(valueStart, text.length()),
           eol < 0 ? text.length() : eol).strip());
     }

@@ -88,7 +88,18 @@ public final class CorpusRates {
     String rest = at.substring(col).replaceFirst("^[\"']", "");
     if (r.format() == Format.CLOUDFORMATION) {
       String id = r.address().substring(r.address().lastIndexOf('/') + 1);
-      return rest.startsWith(id);
+      if (rest.startsWith(id)) {
+        return true;
+      }
+      // a resource made by Fn::ForEach sits at the loop's output key, e.g. "Topic${Name}"
+      int colon = rest.indexOf(':');
+      String key = (colon < 0 ? rest : rest.substring(0, colon)).replaceAll("[\"']", "").trim();
+      List<String> parts = new ArrayList<>();
+      for (String part : key.split("[$&]\\{[^}]*\\}", -1)) {
+        parts.add(java.util.regex.Pattern.quote(part));
+      }
+      String pattern = String.join(".*", parts);
+      return key.matches(".*[$&]\\{.*") && id.matches(pattern);
     }
     String firstKey = r.body().entries().keySet().stream().findFirst().orElse("");
     return rest.startsWith(firstKey) || rest.startsWith("{") || rest.startsWith("- ");

@@ -129,7 +129,7 @@ public final class DocumentParser {
     } else if (!l.readProblems().isEmpty() && (l.text().isEmpty() || parsed.failed())) {
       diagnostics.addAll(l.readProblems());
       parsed.error().ifPresent(diagnostics::add);
-    } else if (parsed.failed() && (template || LOOKS_LIKE_IAC.matcher(l.text()).find())) {
+    } else if (parsed.failed() && LOOKS_LIKE_IAC.matcher(l.text()).find()) {
       diagnostics.addAll(l.readProblems());
       diagnostics.add(parsed.error().get());
     }

@@ -239,4 +239,27 @@ class CloudFormationReaderTest {
         resource(m, "Db").existence().unknownReason().orElseThrow());
     assertEquals(Truth.UNKNOWN, resource(m, "Odd").existence().truth(true));
   }
+
+  @Test
+  void forEachLoopsAreExpandedAndRainDirectivesReported() {
+    String template = "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\n"
+        + "Resources:\n  Fn::ForEach::Topics:\n    - Name\n"
+        + "    - [a-1, b]\n    - Topic&{Name}:\n        Type: AWS::SNS::Topic\n        Properties:\n"
+        + "          TopicName: !Sub \"t-${Name}\"\n          DisplayName: !Ref Name\n"
+        + "  Fn::ForEach::Queues:\n    - Q\n    - !Ref Names\n    - Queue${Q}:\n        Type: AWS::SQS::Queue\n"
+        + "  Net:\n    Type: !Rain::Module vpc.yml\n"
+        + "  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Body: !Rain::Embed body.txt\n";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.yaml", template);
+    assertEquals(List.of("Topica1", "Topicb", "Queue"), addresses(m));
+    Resource a = resource(m, "Topica1");
+    assertEquals("t-a-1", text(a.attr("Properties.TopicName")));
+    assertEquals("a-1", text(a.attr("Properties.DisplayName")));
+    assertEquals(8, a.range().line(), "an expanded resource sits at the loop's output key");
+    String diags = diagnostics(m);
+    assertEquals(List.of(), Fixtures.errors(m), diags);
+    assertTrue(diags.contains("WARNING t.yaml:13:3 Fn::ForEach::Queues: the collection is not known (parameter Names"
+        + " has no value)"), diags);
+    assertTrue(diags.contains("WARNING t.yaml:18:3 resource Net is a Rain module"), diags);
+    assertTrue(diags.contains("WARNING t.yaml:23:7 !Rain::Embed is a Rain directive"), diags);
+  }
 }
