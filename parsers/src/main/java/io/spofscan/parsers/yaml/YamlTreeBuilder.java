@@ -131,19 +131,19 @@ public final class YamlTreeBuilder {
     }
     long before = nodes;
     nodes++;
-    String tag;
+    String tag = e instanceof ScalarEvent s ? s.getTag() : e instanceof CollectionStartEvent c ? c.getTag() : null;
+    boolean localTag = tag != null && tag.startsWith("!") && !tag.startsWith("!!");
+    // an intrinsic's operand sits at the tag, the intrinsic itself where the node is used
+    SourceRange buildAt = localTag ? own : at;
     Value built;
     if (e instanceof ScalarEvent s) {
-      tag = s.getTag();
-      built = scalar(s, tag, own);
-    } else if (e instanceof CollectionStartEvent c) {
-      tag = c.getTag();
-      built = e.is(Event.ID.SequenceStart) ? sequence(depth, own) : mapping(depth, own);
+      built = scalar(s, tag, buildAt);
+    } else if (e instanceof CollectionStartEvent) {
+      built = e.is(Event.ID.SequenceStart) ? sequence(depth, buildAt) : mapping(depth, buildAt);
     } else {
       throw new BuildFailure("unexpected YAML event " + e.getEventId(), e.getStartMark());
     }
-    Value result = tag != null && tag.startsWith("!") && !tag.startsWith("!!") ? intrinsic(tag, built, own, at)
-        : Values.relocate(built, at);
+    Value result = localTag ? intrinsic(tag, built, own, at) : built;
     String anchor = ((NodeEvent) e).getAnchor();
     if (anchor != null) {
       anchors.put(anchor, new Anchored(result, nodes - before));
@@ -197,6 +197,9 @@ public final class YamlTreeBuilder {
       } else {
         Value complex = node(depth + 1, keyAt);
         key = complex.asString().orElse(complex.describe());
+        if (!(complex instanceof Value.Scalar)) {
+          notes.add(new Note(NoteKind.COMPLEX_KEY, keyAt, lineText(keyAt.line()).contains("{{") ? "{{" : ""));
+        }
       }
       Value value = node(depth + 1, keyAt);
       if (entries.containsKey(key)) {
@@ -261,6 +264,10 @@ public final class YamlTreeBuilder {
               own);
         }
       }
+    } else if (name.startsWith("Rain::")) {
+      // Rain directives (!Rain::Module, !Rain::Embed) have a JSON form {"Rain::Module": ...}: keep that shape
+      notes.add(new Note(NoteKind.UNKNOWN_TAG, at, tag));
+      key = name;
     } else {
       notes.add(new Note(NoteKind.UNKNOWN_TAG, at, tag));
       return Values.relocate(operand, at);
@@ -278,6 +285,10 @@ public final class YamlTreeBuilder {
       return SourceRange.at(path, line, column);
     }
     return new SourceRange(path, line, column, end.getLine() + 1, lines.utf16Column(end.getLine(), end.getColumn()));
+  }
+
+  private String lineText(int line1) {
+    return lines.lineText(line1 - 1);
   }
 
   static String oneLine(String s) {
