@@ -42,6 +42,10 @@ final class ScanInputs {
       description = "Skip (and report) larger files; bytes or with k/M/G suffix (default: 16M).")
   Long maxFileSize;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Files parsed at once (default: the number of processors). Output is identical for any N.")
+  Integer threads;
+
   @Option(names = "--repo-root", paramLabel = "DIR",
       description = "Base of reported paths (default: nearest ancestor of the first PATH holding .git, "
           + "else the current directory).")

@@ -13,6 +13,7 @@ import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.core.scan.FileWalker;
+import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.core.suppress.MetaRules;
@@ -108,7 +109,11 @@ final class ScanRunner {
       }
     }
     progress.accept("parsing " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
-    Model model = Parsers.parse(files, options);
+    if (inputs.threads != null && inputs.threads < 1) {
+      throw new UserError("--threads must be at least 1");
+    }
+    int threads = inputs.threads != null ? inputs.threads : OrderedParallel.defaultThreads();
+    Model model = Parsers.parse(files, options, threads);
     if (stacks) {
       // only here: a scan without --cfn-stack loads no AWS SDK class
       model = Model.merge(List.of(model, DeployedStackScanner.scan(inputs.cfnStacks, options, progress)));

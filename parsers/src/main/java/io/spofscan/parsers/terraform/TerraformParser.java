@@ -7,6 +7,7 @@ import io.spofscan.core.model.Reference;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
+import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import java.io.IOException;
@@ -45,15 +46,26 @@ public final class TerraformParser {
       "replace_triggered_by");
 
   private final ScanOptions options;
+  private final int threads;
   private final long deadlineMillis;
 
   public TerraformParser(ScanOptions options) {
-    this(options, DEFAULT_DEADLINE_MILLIS);
+    this(options, DEFAULT_DEADLINE_MILLIS, OrderedParallel.defaultThreads());
+  }
+
+  /** @param threads files lexed at once; results are the same for any value */
+  public TerraformParser(ScanOptions options, int threads) {
+    this(options, DEFAULT_DEADLINE_MILLIS, threads);
   }
 
   TerraformParser(ScanOptions options, long deadlineMillis) {
+    this(options, deadlineMillis, OrderedParallel.defaultThreads());
+  }
+
+  private TerraformParser(ScanOptions options, long deadlineMillis, int threads) {
     this.options = options;
     this.deadlineMillis = deadlineMillis;
+    this.threads = Math.max(1, threads);
   }
 
   public Model parse(List<SourceFile> files) {
@@ -122,6 +134,11 @@ public final class TerraformParser {
         known.put(abs, f);
         dirs.computeIfAbsent(abs.getParent(), d -> new ArrayList<>()).add(f);
       }
+      // Lexing is the expensive part: read every file on the pool first (results in file order), evaluate after.
+      OrderedParallel.forEach(sorted, threads, f -> Map.entry(f, readUncached(f)), read -> {
+        cache.put(read.getKey().file().toAbsolutePath().normalize(), read.getValue());
+        diagnostics.addAll(read.getValue().diagnostics());
+      });
       Set<Path> called = new HashSet<>();
       for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
         for (SourceFile f : dir.getValue()) {

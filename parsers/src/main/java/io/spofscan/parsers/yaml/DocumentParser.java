@@ -5,6 +5,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
+import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.cloudformation.CfnTemplateDetector;
@@ -42,9 +43,17 @@ public final class DocumentParser {
   private final ScanOptions options;
   private final ParseLimits limits;
 
+  private final int threads;
+
   public DocumentParser(ScanOptions options) {
+    this(options, OrderedParallel.defaultThreads());
+  }
+
+  /** @param threads files read and parsed at once; results are the same for any value */
+  public DocumentParser(ScanOptions options, int threads) {
     this.options = options;
     this.limits = ParseLimits.forFileCap(options.maxFileBytes());
+    this.threads = Math.max(1, threads);
   }
 
   /** One file read and parsed, kept for the second pass (nested stacks may refer to it). */
@@ -63,6 +72,7 @@ public final class DocumentParser {
     Map<String, List<Resource>> resourcesByFile = new LinkedHashMap<>();
     Map<String, List<Diagnostic>> diagnosticsByFile = new LinkedHashMap<>();
     Map<String, Loaded> loaded = new LinkedHashMap<>();
+    List<SourceFile> manifests = new ArrayList<>();
     for (SourceFile f : files) {
       String dir = parentOf(f.displayPath());
       if (chartDirs.contains(dir) && (f.fileName().equals("Chart.yaml") || f.fileName().equals("Chart.yml"))) {
@@ -81,7 +91,11 @@ public final class DocumentParser {
             + ": scan what it builds with `kustomize build " + shown(dir) + " | spofscan scan -`"));
         continue;
       }
-      Loaded l = load(f);
+      manifests.add(f);
+    }
+    // Reading and YAML parsing run in parallel; classification stays in file order.
+    OrderedParallel.forEach(manifests, threads, this::load, l -> {
+      SourceFile f = l.file();
       resourcesByFile.put(f.displayPath(), new ArrayList<>());
       diagnosticsByFile.put(f.displayPath(), new ArrayList<>());
       if (isTemplate(l)) {
@@ -90,7 +104,7 @@ public final class DocumentParser {
         classify(f.displayPath(), identity(f), l, (parent, rel) -> Optional.empty(),
             resourcesByFile.get(f.displayPath()), diagnosticsByFile.get(f.displayPath()));
       }
-    }
+    });
     Set<String> nestedChildren = nestedChildren(loaded);
     for (Loaded l : loaded.values()) {
       if (nestedChildren.contains(l.file().displayPath())) {
