@@ -54,7 +54,7 @@ public final class Parsers {
         documents.add(f);
       }
     }
-    Model tf = new TerraformParser(options, threads).parse(terraform);
+    Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
     Model docs = new DocumentParser(options, threads).parse(documents);
     Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs));

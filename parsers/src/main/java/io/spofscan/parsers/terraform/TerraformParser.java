@@ -53,9 +53,9 @@ public final class TerraformParser {
     this(options, DEFAULT_DEADLINE_MILLIS, OrderedParallel.defaultThreads());
   }
 
-  /** @param threads files lexed at once; results are the same for any value */
-  public TerraformParser(ScanOptions options, int threads) {
-    this(options, DEFAULT_DEADLINE_MILLIS, threads);
+  /** The same parser lexing {@code threads} files at once; results are the same for any value. */
+  public TerraformParser withThreads(int threads) {
+    return new TerraformParser(options, deadlineMillis, threads);
   }
 
   TerraformParser(ScanOptions options, long deadlineMillis) {
