@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.spofscan.cli.aws.CfnStackOptions;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +28,11 @@ final class ScanInputs {
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--param-file", paramLabel = "FILE",
-      description = "CloudFormation parameter file: AWS CLI JSON list, {\"Parameters\": {...}} or a flat map.")
+      description = "CloudFormation parameter file: AWS CLI JSON list, {\"Parameters\": {...}} or NAME=VALUE lines.")
   List<Path> paramFiles = new ArrayList<>();
+
+  @Mixin
+  CfnStackOptions cfnStacks = new CfnStackOptions();
 
   @Option(names = "--namespace", paramLabel = "NS",
       description = "Namespace of Kubernetes objects that name none (default: default).")
@@ -36,6 +41,10 @@ final class ScanInputs {
   @Option(names = "--max-file-size", paramLabel = "SIZE", converter = SizeConverter.class,
       description = "Skip (and report) larger files; bytes or with k/M/G suffix (default: 16M).")
   Long maxFileSize;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Files parsed at once (default: the number of processors). Output is identical for any N.")
+  Integer threads;
 
   @Option(names = "--repo-root", paramLabel = "DIR",
       description = "Base of reported paths (default: nearest ancestor of the first PATH holding .git, "

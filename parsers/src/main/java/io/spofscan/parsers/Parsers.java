@@ -1,13 +1,24 @@
 package io.spofscan.parsers;
 
+import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
+import io.spofscan.core.model.Resource;
+import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
+import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
 import io.spofscan.parsers.terraform.TerraformParser;
+import io.spofscan.parsers.terraform.TerraformPlanParser;
 import io.spofscan.parsers.yaml.DocumentParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Entry point of the parsers module: turns the files of a scan into one located model. Terraform files go to the
@@ -24,13 +35,59 @@ public final class Parsers {
   }
 
   public static Model parse(List<SourceFile> files, ScanOptions options) {
+    return parse(files, options, OrderedParallel.defaultThreads());
+  }
+
+  /**
+   * @param threads files read at once by each parser; the model is the same for any value
+   */
+  public static Model parse(List<SourceFile> files, ScanOptions options, int threads) {
     List<SourceFile> terraform = new ArrayList<>();
     List<SourceFile> documents = new ArrayList<>();
+    List<SourceFile> plans = new ArrayList<>();
     for (SourceFile f : files) {
-      (isTerraformSource(f.fileName()) ? terraform : documents).add(f);
+      if (isTerraformSource(f.fileName())) {
+        terraform.add(f);
+      } else if (isTerraformPlan(f)) {
+        plans.add(f);
+      } else {
+        documents.add(f);
+      }
     }
-    Model tf = new TerraformParser(options).parse(terraform);
-    Model docs = new DocumentParser(options).parse(documents);
-    return Model.merge(List.of(tf, docs));
+    Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
+    Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
+    Model docs = new DocumentParser(options, threads).parse(documents);
+    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs));
+    List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
+    return specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+  }
+
+  /**
+   * A plan already holds the configuration's resources with every value Terraform resolved, mapped back to their
+   * .tf lines: the configuration's own copy of such a resource would only repeat the finding with less certainty.
+   */
+  static Model withoutPlanned(Model configuration, Model plan) {
+    if (plan.resources().isEmpty()) {
+      return configuration;
+    }
+    Set<String> planned = new HashSet<>();
+    for (Resource r : plan.resources()) {
+      planned.add(r.path() + "|" + r.address());
+    }
+    List<Resource> kept = configuration.resources().stream()
+        .filter(r -> !planned.contains(r.path() + "|" + r.address())).toList();
+    return new Model(kept, configuration.diagnostics());
+  }
+
+  /** A .json file whose first bytes look like {@code terraform show -json} output. */
+  static boolean isTerraformPlan(SourceFile f) {
+    if (!f.fileName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(f.file())) {
+      return TerraformPlanParser.looksLikePlan(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return false; // the document parser reports unreadable files
+    }
   }
 }

@@ -14,11 +14,24 @@ final class HclPreprocessor {
   private HclPreprocessor() {}
 
   /** The prepared text, or the first structural error (offset of the culprit). */
-  record Result(String text, int errorOffset, String error) {
+  record Result(String text, int errorOffset, String error, java.util.Map<Integer, Integer> braceEnds,
+      List<Integer> topLevelEnds) {
     boolean ok() {
       return error == null;
     }
+
+    static Result failed(int offset, String error) {
+      return new Result(null, offset, error, java.util.Map.of(), List.of());
+    }
+
+    /** The offset of the '}' closing the '{' at {@code open}, or -1. */
+    int closeOf(int open) {
+      return braceEnds.getOrDefault(open, -1);
+    }
   }
+
+  /** Deeper nesting is refused before the lexer sees it: hcl4j is slow on it and no real file comes close. */
+  static final int MAX_NESTING = 256;
 
   private static final char FOR_BRACKET = 'F';
   private static final char FOR_BRACE = 'G';
@@ -39,6 +52,8 @@ final class HclPreprocessor {
     }
     List<Frame> stack = new ArrayList<>();
     List<Span> blanks = new ArrayList<>();
+    java.util.Map<Integer, Integer> braceEnds = new java.util.HashMap<>();
+    List<Integer> topLevelEnds = new ArrayList<>();
     int n = src.length();
     int i = 0;
     while (i < n) {
@@ -46,12 +61,16 @@ final class HclPreprocessor {
       boolean inString = !stack.isEmpty() && stack.get(stack.size() - 1).kind() == STRING;
       if (inString) {
         if (c == '"') {
-          stack.remove(stack.size() - 1);
+          Frame str = stack.remove(stack.size() - 1);
+          if (str.parenKey() && followedByAssignment(src, i + 1) && outsideFor(stack)
+              && src.substring(str.offset(), i).contains("${")) {
+            blanks.add(new Span(str.offset(), i)); // the lexer misreads quotes inside a key's template
+          }
           i++;
         } else if (c == '\\') {
           i += 2;
         } else if (c == '\n') {
-          return new Result(null, stack.get(stack.size() - 1).offset(), "unterminated string");
+          return Result.failed(stack.get(stack.size() - 1).offset(), "unterminated string");
         } else if ((c == '$' || c == '%') && at(src, i + 1) == c && at(src, i + 2) == '{') {
           i += 3;
         } else if ((c == '$' || c == '%') && at(src, i + 1) == '{') {
@@ -64,7 +83,7 @@ final class HclPreprocessor {
       }
       switch (c) {
         case '"' -> {
-          stack.add(new Frame(STRING, i, false));
+          stack.add(new Frame(STRING, i, precededByItemStart(src, i) && insideBraces(stack)));
           i++;
         }
         case '#' -> i = lineEnd(src, i);
@@ -74,7 +93,7 @@ final class HclPreprocessor {
           } else if (at(src, i + 1) == '*') {
             int end = src.indexOf("*/", i + 2);
             if (end < 0) {
-              return new Result(null, i, "unterminated /* comment");
+              return Result.failed(i, "unterminated /* comment");
             }
             i = end + 2;
           } else {
@@ -84,11 +103,14 @@ final class HclPreprocessor {
         case '<' -> {
           int end = heredocEnd(src, i);
           if (end == -2) {
-            return new Result(null, i, "unterminated heredoc");
+            return Result.failed(i, "unterminated heredoc");
           }
           i = end >= 0 ? end : i + 1;
         }
         case '{', '[' -> {
+          if (stack.size() >= MAX_NESTING) {
+            return Result.failed(i, "brackets nested deeper than " + MAX_NESTING + " levels");
+          }
           boolean isFor = startsFor(src, i + 1);
           stack.add(new Frame(isFor ? (c == '{' ? FOR_BRACE : FOR_BRACKET) : c, i, false));
           i++;
@@ -99,7 +121,7 @@ final class HclPreprocessor {
         }
         case '}', ']', ')' -> {
           if (stack.isEmpty()) {
-            return new Result(null, i, "unexpected '" + c + "' without an opening bracket");
+            return Result.failed(i, "unexpected '" + c + "' without an opening bracket");
           }
           Frame top = stack.remove(stack.size() - 1);
           char want = switch (top.kind()) {
@@ -108,8 +130,14 @@ final class HclPreprocessor {
             default -> ')';
           };
           if (c != want) {
-            return new Result(null, i, "'" + c + "' does not close the '" + src.charAt(top.offset()) + "' at line "
+            return Result.failed(i, "'" + c + "' does not close the '" + src.charAt(top.offset()) + "' at line "
                 + lineOf(src, top.offset()));
+          }
+          if (top.kind() == '{') {
+            braceEnds.put(top.offset(), i);
+            if (stack.isEmpty()) {
+              topLevelEnds.add(i);
+            }
           }
           boolean outerFor = stack.stream().noneMatch(f -> f.kind() == FOR_BRACE || f.kind() == FOR_BRACKET);
           if ((top.kind() == FOR_BRACE || top.kind() == FOR_BRACKET) && outerFor) {
@@ -119,7 +147,23 @@ final class HclPreprocessor {
           }
           i++;
         }
-        default -> i++;
+        default -> {
+          if (Character.isDigit(c) && (i == 0 || !ExprParser.isIdentPart(src.charAt(i - 1)))
+              && precededByItemStart(src, i) && insideBraces(stack)) {
+            int end = i;
+            while (end < n && Character.isDigit(src.charAt(end))) {
+              end++;
+            }
+            if (followedByAssignment(src, end)) {
+              for (int k = i; k < end; k++) {
+                out[k] = 'n'; // a numeric object key: the lexer only takes names and strings
+              }
+            }
+            i = end;
+          } else {
+            i++;
+          }
+        }
       }
     }
     if (!stack.isEmpty()) {
@@ -129,12 +173,12 @@ final class HclPreprocessor {
         case TEMPLATE -> "unterminated ${ interpolation";
         default -> "'" + src.charAt(open.offset()) + "' is never closed";
       };
-      return new Result(null, open.offset(), what);
+      return Result.failed(open.offset(), what);
     }
     for (Span span : blanks) {
       blank(out, span.start(), span.end());
     }
-    return new Result(new String(out), -1, null);
+    return new Result(new String(out), -1, null, braceEnds, topLevelEnds);
   }
 
   /** Replaces [start, end] with a string literal of the same width, newlines kept in a trailing comment. */
@@ -187,8 +231,21 @@ final class HclPreprocessor {
   }
 
   private static boolean startsFor(String s, int i) {
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '#' || (c == '/' && at(s, i + 1) == '/')) {
+        i = lineEnd(s, i);
+      } else if (c == '/' && at(s, i + 1) == '*') {
+        int end = s.indexOf("*/", i + 2);
+        if (end < 0) {
+          return false;
+        }
+        i = end + 2;
+      } else {
+        break;
+      }
     }
     return s.startsWith("for", i) && i + 3 < s.length() && Character.isWhitespace(s.charAt(i + 3));
   }
@@ -199,6 +256,10 @@ final class HclPreprocessor {
       j--;
     }
     return j < 0 || s.charAt(j) == '{' || s.charAt(j) == ',' || s.charAt(j) == '\n';
+  }
+
+  private static boolean outsideFor(List<Frame> stack) {
+    return stack.stream().noneMatch(f -> f.kind() == FOR_BRACE || f.kind() == FOR_BRACKET);
   }
 
   private static boolean insideBraces(List<Frame> stack) {

@@ -7,6 +7,7 @@ import io.spofscan.core.model.Reference;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
+import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import java.io.IOException;
@@ -37,17 +38,34 @@ import java.util.stream.Stream;
 public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
+  static final int MAX_INSTANCES = 10_000;
+  /** Expansion stops here: count and for_each on nested modules multiply. */
+  static final int MAX_RESOURCES = 200_000;
+  /** Meta-arguments that name things rather than compute values: kept as the text written. */
+  private static final Set<String> AS_WRITTEN = Set.of("depends_on", "provider", "providers", "ignore_changes",
+      "replace_triggered_by");
 
   private final ScanOptions options;
+  private final int threads;
   private final long deadlineMillis;
 
   public TerraformParser(ScanOptions options) {
-    this(options, DEFAULT_DEADLINE_MILLIS);
+    this(options, DEFAULT_DEADLINE_MILLIS, OrderedParallel.defaultThreads());
+  }
+
+  /** The same parser lexing {@code threads} files at once; results are the same for any value. */
+  public TerraformParser withThreads(int threads) {
+    return new TerraformParser(options, deadlineMillis, threads);
   }
 
   TerraformParser(ScanOptions options, long deadlineMillis) {
+    this(options, deadlineMillis, OrderedParallel.defaultThreads());
+  }
+
+  private TerraformParser(ScanOptions options, long deadlineMillis, int threads) {
     this.options = options;
     this.deadlineMillis = deadlineMillis;
+    this.threads = Math.max(1, threads);
   }
 
   public Model parse(List<SourceFile> files) {
@@ -57,7 +75,21 @@ public final class TerraformParser {
       return t;
     });
     try {
-      return new Run(files, new HclReader(workers, deadlineMillis)).run();
+      return new Run(files, new HclReader(workers, deadlineMillis)).run(true);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  /** Each directory as a root module, without following module calls (for measurements). */
+  Model parseFilesOnly(List<SourceFile> files) {
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "spofscan-hcl-lexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return new Run(files, new HclReader(workers, deadlineMillis)).run(false);
     } finally {
       workers.shutdownNow();
     }
@@ -88,7 +120,12 @@ public final class TerraformParser {
       this.reader = reader;
     }
 
-    Model run() {
+    private boolean followModules = true;
+    private final Set<Path> reached = new HashSet<>();
+    private boolean capped;
+
+    Model run(boolean followModules) {
+      this.followModules = followModules;
       Map<Path, List<SourceFile>> dirs = new LinkedHashMap<>();
       List<SourceFile> sorted = new ArrayList<>(files);
       sorted.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
@@ -97,6 +134,11 @@ public final class TerraformParser {
         known.put(abs, f);
         dirs.computeIfAbsent(abs.getParent(), d -> new ArrayList<>()).add(f);
       }
+      // Lexing is the expensive part: read every file on the pool first (results in file order), evaluate after.
+      OrderedParallel.forEach(sorted, threads, f -> Map.entry(f, readUncached(f)), read -> {
+        cache.put(read.getKey().file().toAbsolutePath().normalize(), read.getValue());
+        diagnostics.addAll(read.getValue().diagnostics());
+      });
       Set<Path> called = new HashSet<>();
       for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
         for (SourceFile f : dir.getValue()) {
@@ -114,15 +156,27 @@ public final class TerraformParser {
           }
         }
       }
+      evaluateRoots(dirs, called, true);
+      // Directories only called from each other (a cycle) are reached from no root: evaluate them anyway.
+      evaluateRoots(dirs, called, false);
+      return new Model(resources, diagnostics);
+    }
+
+    private void evaluateRoots(Map<Path, List<SourceFile>> dirs, Set<Path> called, boolean uncalledOnly) {
       for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
         List<SourceFile> config = dir.getValue().stream().filter(f -> isConfig(f.fileName())).toList();
-        if (config.isEmpty() || called.contains(dir.getKey())) {
+        if (config.isEmpty() || reached.contains(dir.getKey())
+            || (uncalledOnly && followModules && called.contains(dir.getKey()))) {
           continue;
         }
-        Map<String, Value> inputs = rootInputs(dir.getValue(), config);
-        new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+        try {
+          Map<String, Value> inputs = rootInputs(dir.getValue(), config);
+          new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+        } catch (RuntimeException | StackOverflowError e) {
+          diagnostics.add(Diagnostic.error(SourceRange.at(config.get(0).displayPath(), 1, 1),
+              "Terraform module could not be evaluated (" + e.getClass().getSimpleName() + ")"));
+        }
       }
-      return new Model(resources, diagnostics);
     }
 
     /** Reads (once) and reports (once) one file. */
@@ -200,7 +254,8 @@ public final class TerraformParser {
       }
       Map<String, Value> inputs = new LinkedHashMap<>();
       SourceRange cli = SourceRange.at(config.get(0).displayPath(), 1, 1);
-      new TreeMap<>(options.terraformEnv()).forEach((name, text) -> {
+      new TreeMap<>(options.terraformEnv()).forEach((key, text) -> {
+        String name = key.startsWith("TF_VAR_") ? key.substring("TF_VAR_".length()) : key;
         if (types.containsKey(name)) {
           inputs.put(name, fromString(text, types.get(name), cli));
         }
@@ -255,6 +310,9 @@ public final class TerraformParser {
       private final Map<String, Hcl.Attribute> localDefs = new HashMap<>();
       private final Map<String, Value> localValues = new HashMap<>();
       private final Set<String> evaluatingLocals = new HashSet<>();
+      private final Set<String> evaluatingCalls = new HashSet<>();
+      private final Map<String, ModuleRun> children = new HashMap<>();
+      private final List<Hcl.Block> blocks = new ArrayList<>();
       private String displayDir = ".";
 
       ModuleRun(Path dir, List<SourceFile> config, String prefix, List<SourceRange> chain, Map<String, Value> inputs,
@@ -302,32 +360,8 @@ public final class TerraformParser {
       }
 
       void evaluate() {
-        List<Hcl.Block> blocks = new ArrayList<>();
-        for (SourceFile f : config) {
-          blocks.addAll(read(f).blocks());
-          String shown = f.displayPath();
-          int slash = shown.lastIndexOf('/');
-          displayDir = slash < 0 ? "." : shown.substring(0, slash);
-        }
-        Scope literalsOnly = Scope.of(new NoNames(displayDir));
-        for (Hcl.Block b : blocks) {
-          if (b.type().equals("variable")) {
-            String name = b.label(0);
-            Hcl.Attribute def = b.body().attribute("default");
-            Value value = inputs.get(name);
-            if (value == null && def != null) {
-              value = evaluator.attribute(def, literalsOnly);
-            }
-            if (value == null) {
-              value = new Value.Unknown("var." + name + " has no value", b.range());
-            }
-            variables.put(name, value);
-          } else if (b.type().equals("locals")) {
-            for (Hcl.Attribute a : b.body().attributes()) {
-              localDefs.put(a.name(), a);
-            }
-          }
-        }
+        reached.add(dir);
+        prepare();
         for (Hcl.Block b : blocks) {
           switch (b.type()) {
             case "resource", "data" -> instances(b);
@@ -338,8 +372,110 @@ public final class TerraformParser {
         }
       }
 
+      /** Reads the module's blocks and binds its variables and locals, without emitting anything. */
+      void prepare() {
+        List<Hcl.Block> overrides = new ArrayList<>();
+        for (SourceFile f : config) {
+          (isOverride(f.fileName()) ? overrides : blocks).addAll(read(f).blocks());
+          String shown = f.displayPath();
+          int slash = shown.lastIndexOf('/');
+          displayDir = slash < 0 ? "." : shown.substring(0, slash);
+        }
+        for (Hcl.Block o : overrides) {
+          mergeOverride(blocks, o);
+        }
+        Scope literalsOnly = Scope.of(new NoNames(displayDir));
+        for (Hcl.Block b : blocks) {
+          if (b.type().equals("variable")) {
+            String name = b.label(0);
+            Hcl.Attribute def = b.body().attribute("default");
+            Value value = inputs.get(name);
+            Hcl.Attribute nullable = b.body().attribute("nullable");
+            if (value instanceof Value.Scalar given && given.value() == null && nullable != null
+                && nullable.expr() instanceof Expr.Literal n && Boolean.FALSE.equals(n.value())) {
+              value = null; // null given to a non-nullable variable means its default
+            }
+            if (value == null && def != null) {
+              value = evaluator.attribute(def, literalsOnly);
+            }
+            if (value == null) {
+              value = new Value.Unknown("var." + name + " has no value", b.range());
+            }
+            Hcl.Attribute type = b.body().attribute("type");
+            if (type != null && type.expr() != null) {
+              value = Types.convert(value, type.expr(), evaluator, literalsOnly);
+            }
+            variables.put(name, value);
+          } else if (b.type().equals("locals")) {
+            for (Hcl.Attribute a : b.body().attributes()) {
+              localDefs.put(a.name(), a);
+            }
+          }
+        }
+      }
+
+      /**
+       * The value of {@code output} of a local module called once (no count/for_each) as {@code module}, evaluated
+       * with the arguments of the call; null when it cannot be followed.
+       */
+      @Override
+      public Value moduleOutput(String module, String output, Evaluator ev) {
+        if (!evaluatingCalls.add(module)) {
+          return null; // the call's arguments refer to its own outputs
+        }
+        try {
+          ModuleRun child = children.get(module);
+          if (child == null && !children.containsKey(module)) {
+            child = childFor(module);
+            children.put(module, child);
+          }
+          if (child == null) {
+            return null;
+          }
+          for (Hcl.Block b : child.blocks) {
+            if (b.type().equals("output") && b.label(0).equals(output)) {
+              Hcl.Attribute value = b.body().attribute("value");
+              return value == null ? null : ev.attribute(value, Scope.of(child));
+            }
+          }
+          return null;
+        } finally {
+          evaluatingCalls.remove(module);
+        }
+      }
+
+      private ModuleRun childFor(String module) {
+        for (Hcl.Block b : blocks) {
+          if (!b.type().equals("module") || !b.label(0).equals(module) || b.body().attribute("count") != null
+              || b.body().attribute("for_each") != null) {
+            continue;
+          }
+          Path target = localSource(b, dir);
+          SourceFile caller = config.get(0);
+          if (target == null || !followModules || !target.startsWith(caller.root().toAbsolutePath().normalize())
+              || visiting.contains(target) || depth + 1 > MAX_MODULE_DEPTH) {
+            return null;
+          }
+          List<SourceFile> files = moduleFiles(target, caller);
+          if (files.isEmpty()) {
+            return null;
+          }
+          Map<String, Value> bound = new HashMap<>(body(b.body(), Scope.of(this), b.range(), 0).entries());
+          Set<Path> innerVisiting = new HashSet<>(visiting);
+          innerVisiting.add(target);
+          ModuleRun child = new ModuleRun(target, files, prefix + "module." + module + ".", chain, bound, existence,
+              depth + 1, innerVisiting);
+          child.prepare();
+          return child;
+        }
+        return null;
+      }
+
       /** Expands count / for_each and emits one Resource per instance. */
       private void instances(Hcl.Block b) {
+        if (capped) {
+          return;
+        }
         String type = b.type().equals("resource") ? b.label(0)
             : b.type().equals("data") ? "data." + b.label(0) : "module";
         String base = prefix + (b.type().equals("module") ? "module." + b.label(0) : type + "." + b.label(1));
@@ -358,7 +494,11 @@ public final class TerraformParser {
             emit(b, type, base, scope.with("count", countBinding(why)), why);
             return;
           }
-          for (long i = 0; i < c && i < 10_000; i++) {
+          if (c > MAX_INSTANCES) {
+            diagnostics.add(Diagnostic.warning(count.range(), "count of " + base + " is " + c + ": only the first "
+                + MAX_INSTANCES + " instances are analysed"));
+          }
+          for (long i = 0; i < c && i < MAX_INSTANCES; i++) {
             Map<String, Value> binding = Map.of("index", Values.num(java.math.BigDecimal.valueOf(i), count.range()));
             emit(b, type, base + "[" + i + "]", scope.with("count", new Value.MapValue(binding, count.range())),
                 existence);
@@ -378,7 +518,15 @@ public final class TerraformParser {
             keyed.putAll(m.entries());
           } else {
             for (Value item : coll.items()) {
-              item.asString().ifPresent(k -> keyed.put(k, item));
+              if (item.asString().isEmpty()) {
+                // An unknown (or non-string) element leaves the set of instance keys unknown.
+                Value why = new Value.Unknown("for_each of " + base + " is unknown: "
+                    + (item instanceof Value.Unknown u ? u.reason() : "an element is not a string"), b.range());
+                Map<String, Value> each = Map.of("key", why, "value", why);
+                emit(b, type, base, scope.with("each", new Value.MapValue(each, forEach.range())), why);
+                return;
+              }
+              keyed.put(item.asString().get(), item);
             }
           }
           for (Map.Entry<String, Value> e : keyed.entrySet()) {
@@ -400,6 +548,14 @@ public final class TerraformParser {
       }
 
       private void emit(Hcl.Block b, String type, String address, Scope scope, Value exists) {
+        if (resources.size() >= MAX_RESOURCES) {
+          if (!capped) {
+            capped = true;
+            diagnostics.add(Diagnostic.warning(b.range(), "more than " + MAX_RESOURCES
+                + " resource instances: the rest are not analysed"));
+          }
+          return;
+        }
         Value.MapValue body = body(b.body(), scope, b.range(), 0);
         List<Reference> refs = new ArrayList<>();
         References.collect(b.body(), prefix, refs);
@@ -416,7 +572,7 @@ public final class TerraformParser {
       private void callModule(Hcl.Block b, String address, Value.MapValue args, Value exists) {
         Hcl.Attribute source = b.body().attribute("source");
         Path target = localSource(b, dir);
-        if (target == null) {
+        if (target == null || !followModules) {
           return;
         }
         SourceFile caller = config.get(0);
@@ -479,7 +635,7 @@ public final class TerraformParser {
       private Value.MapValue body(Hcl.Body body, Scope scope, SourceRange at, int level) {
         Map<String, Value> entries = new LinkedHashMap<>();
         for (Hcl.Attribute a : body.attributes()) {
-          if (a.name().equals("depends_on") || a.name().equals("provider") || a.name().equals("providers")) {
+          if (AS_WRITTEN.contains(a.name())) {
             entries.put(a.name(), new Value.Scalar(a.text(), a.range()));
             continue;
           }
@@ -564,6 +720,50 @@ public final class TerraformParser {
         }
       }
       return String.join("/", parts);
+    }
+  }
+
+  /** Terraform's override files: override.tf, *_override.tf and their .tf.json forms. */
+  static boolean isOverride(String fileName) {
+    String base = fileName.toLowerCase(Locale.ROOT).replaceAll("\\.tf(\\.json)?$", "");
+    return base.equals("override") || base.endsWith("_override");
+  }
+
+  /**
+   * Merges an override block into the block it overrides, as Terraform does: each attribute replaces the original's,
+   * nested blocks of a type replace all the original's blocks of that type; locals merge by name. An override
+   * block without an original is ignored (Terraform rejects it).
+   */
+  static void mergeOverride(List<Hcl.Block> blocks, Hcl.Block o) {
+    if (o.type().equals("locals")) {
+      blocks.add(o);
+      return;
+    }
+    for (int i = 0; i < blocks.size(); i++) {
+      Hcl.Block b = blocks.get(i);
+      if (b.type().equals(o.type()) && b.labels().equals(o.labels())) {
+        List<Hcl.Attribute> attributes = new ArrayList<>();
+        for (Hcl.Attribute a : b.body().attributes()) {
+          Hcl.Attribute replaced = o.body().attribute(a.name());
+          attributes.add(replaced != null ? replaced : a);
+        }
+        for (Hcl.Attribute a : o.body().attributes()) {
+          if (b.body().attribute(a.name()) == null) {
+            attributes.add(a);
+          }
+        }
+        Set<String> overridden = new HashSet<>();
+        o.body().blocks().forEach(n -> overridden.add(n.type().equals("dynamic") ? n.label(0) : n.type()));
+        List<Hcl.Block> nested = new ArrayList<>();
+        for (Hcl.Block n : b.body().blocks()) {
+          if (!overridden.contains(n.type().equals("dynamic") ? n.label(0) : n.type())) {
+            nested.add(n);
+          }
+        }
+        nested.addAll(o.body().blocks());
+        blocks.set(i, new Hcl.Block(b.type(), b.labels(), b.range(), new Hcl.Body(attributes, nested)));
+        return;
+      }
     }
   }
 

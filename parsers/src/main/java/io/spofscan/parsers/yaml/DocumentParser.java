@@ -5,6 +5,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
+import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.cloudformation.CfnTemplateDetector;
@@ -35,15 +36,24 @@ public final class DocumentParser {
       "AWSTemplateFormatVersion|^\\s*[\"']?apiVersion[\"']?\\s*:|Type[\"']?\\s*:\\s*[\"']?(AWS|Alexa|Custom)::",
       Pattern.MULTILINE);
   private static final Pattern TRAILING_TABS = Pattern.compile("[ \t]*\t[ \t]*$", Pattern.MULTILINE);
+  private static final int MAX_RESUMED_ERRORS = 50;
   private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml",
       "Kustomization");
 
   private final ScanOptions options;
   private final ParseLimits limits;
 
+  private final int threads;
+
   public DocumentParser(ScanOptions options) {
+    this(options, OrderedParallel.defaultThreads());
+  }
+
+  /** @param threads files read and parsed at once; results are the same for any value */
+  public DocumentParser(ScanOptions options, int threads) {
     this.options = options;
     this.limits = ParseLimits.forFileCap(options.maxFileBytes());
+    this.threads = Math.max(1, threads);
   }
 
   /** One file read and parsed, kept for the second pass (nested stacks may refer to it). */
@@ -58,7 +68,11 @@ public final class DocumentParser {
         chartDirs.add(parentOf(f.displayPath()));
       }
     }
+    // per file, in file order; only CloudFormation templates stay in memory until nested stacks are resolved
+    Map<String, List<Resource>> resourcesByFile = new LinkedHashMap<>();
+    Map<String, List<Diagnostic>> diagnosticsByFile = new LinkedHashMap<>();
     Map<String, Loaded> loaded = new LinkedHashMap<>();
+    List<SourceFile> manifests = new ArrayList<>();
     for (SourceFile f : files) {
       String dir = parentOf(f.displayPath());
       if (chartDirs.contains(dir) && (f.fileName().equals("Chart.yaml") || f.fileName().equals("Chart.yml"))) {
@@ -77,15 +91,30 @@ public final class DocumentParser {
             + ": scan what it builds with `kustomize build " + shown(dir) + " | spofscan scan -`"));
         continue;
       }
-      loaded.put(f.displayPath(), load(f));
+      manifests.add(f);
     }
+    // Reading and YAML parsing run in parallel; classification stays in file order.
+    OrderedParallel.forEach(manifests, threads, this::load, l -> {
+      SourceFile f = l.file();
+      resourcesByFile.put(f.displayPath(), new ArrayList<>());
+      diagnosticsByFile.put(f.displayPath(), new ArrayList<>());
+      if (isTemplate(l)) {
+        loaded.put(f.displayPath(), l);
+      } else {
+        classify(f.displayPath(), identity(f), l, (parent, rel) -> Optional.empty(),
+            resourcesByFile.get(f.displayPath()), diagnosticsByFile.get(f.displayPath()));
+      }
+    });
     Set<String> nestedChildren = nestedChildren(loaded);
     for (Loaded l : loaded.values()) {
       if (nestedChildren.contains(l.file().displayPath())) {
         continue; // read through its parent, with the parameters the parent passes
       }
-      classify(l.file().displayPath(), identity(l.file()), l, childLoader(l.file(), loaded), resources, diagnostics);
+      classify(l.file().displayPath(), identity(l.file()), l, childLoader(l.file(), loaded),
+          resourcesByFile.get(l.file().displayPath()), diagnosticsByFile.get(l.file().displayPath()));
     }
+    resourcesByFile.values().forEach(resources::addAll);
+    diagnosticsByFile.values().forEach(diagnostics::addAll);
     return new Model(resources, diagnostics);
   }
 
@@ -103,6 +132,10 @@ public final class DocumentParser {
       l = new Loaded(null, parseContent(displayPath, body, looksLikeJson(body)), List.of(), body);
     }
     classify(displayPath, "text:" + displayPath, l, (parent, rel) -> Optional.empty(), resources, diagnostics);
+    if (l.parsed().failed() && !diagnostics.contains(l.parsed().error().get())) {
+      diagnostics.add(l.parsed().error().get()); // text given explicitly: whatever it is, say why it was not read
+    }
+    diagnostics.addAll(l.readProblems().stream().filter(d -> !diagnostics.contains(d)).toList());
     return new Model(resources, diagnostics);
   }
 
@@ -125,7 +158,7 @@ public final class DocumentParser {
     } else if (!l.readProblems().isEmpty() && (l.text().isEmpty() || parsed.failed())) {
       diagnostics.addAll(l.readProblems());
       parsed.error().ifPresent(diagnostics::add);
-    } else if (parsed.failed() && (template || LOOKS_LIKE_IAC.matcher(l.text()).find())) {
+    } else if (parsed.failed() && LOOKS_LIKE_IAC.matcher(l.text()).find()) {
       diagnostics.addAll(l.readProblems());
       diagnostics.add(parsed.error().get());
     }
@@ -172,13 +205,64 @@ public final class DocumentParser {
           return retry;
         }
       }
-      return parsed;
+      return parsed.failed() ? resumeAfterBrokenDocuments(path, text, parsed) : parsed;
     } catch (RuntimeException e) {
       // a parser bug must not stop the scan: report it against the file
       return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, 1, 1),
           "cannot parse: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
               + YamlTreeBuilder.oneLine(e.getMessage())))));
     }
+  }
+
+  /**
+   * A stream with a broken document: the documents after it are still read, starting at the next {@code ---} line,
+   * with the text before it blanked to newlines so lines stay those of the file. The first error is the one reported.
+   */
+  private ParsedDocuments resumeAfterBrokenDocuments(String path, String text, ParsedDocuments parsed) {
+    List<ParsedDocuments.Document> documents = new ArrayList<>(parsed.documents());
+    List<ParsedDocuments.Note> notes = new ArrayList<>(parsed.notes());
+    ParsedDocuments current = parsed;
+    int[] lineStarts = lineStarts(text);
+    int from = lastDocumentLine(current, -1);
+    for (int attempt = 0; attempt < MAX_RESUMED_ERRORS && current.failed(); attempt++) {
+      int next = -1;
+      for (int line = from + 1; line < lineStarts.length; line++) { // 0-based line indexes
+        if (text.startsWith("---", lineStarts[line])) {
+          next = line;
+          break;
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      String rest = "\n".repeat(next) + text.substring(lineStarts[next]);
+      current = new YamlTreeBuilder(path, rest, limits).read();
+      documents.addAll(current.documents());
+      notes.addAll(current.notes());
+      from = lastDocumentLine(current, next);
+    }
+    return new ParsedDocuments(documents, notes, parsed.error());
+  }
+
+  /** The 0-based line of the last document read, or {@code otherwise}. */
+  private static int lastDocumentLine(ParsedDocuments p, int otherwise) {
+    return p.documents().isEmpty() ? otherwise
+        : Math.max(otherwise, p.documents().get(p.documents().size() - 1).start().line() - 1);
+  }
+
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean isTemplate(Loaded l) {
+    return !l.parsed().documents().isEmpty() && CfnTemplateDetector.looksLike(l.parsed().documents().get(0).root());
   }
 
   /** Display paths of templates some other scanned template includes as a local nested stack. */
@@ -189,8 +273,11 @@ public final class DocumentParser {
         continue;
       }
       for (Value r : l.parsed().documents().get(0).root().get("Resources").entries().values()) {
-        if ("AWS::CloudFormation::Stack".equals(r.get("Type").asString().orElse(""))) {
-          r.path("Properties.TemplateURL").asString()
+        String type = r.get("Type").asString().orElse("");
+        Value location = type.equals("AWS::CloudFormation::Stack") ? r.path("Properties.TemplateURL")
+            : type.equals("AWS::Serverless::Application") ? r.path("Properties.Location") : Value.absent();
+        if (location instanceof Value.Scalar) {
+          location.asString()
               .flatMap(url -> childDisplayPath(l.file().displayPath(), url))
               .filter(child -> loaded.containsKey(child) && !child.equals(l.file().displayPath()))
               .ifPresent(children::add);

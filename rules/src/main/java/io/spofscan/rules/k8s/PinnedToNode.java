@@ -48,6 +48,11 @@ public final class PinnedToNode implements ResourceRule {
       return;
     }
     Value hostSelector = spec.get("nodeSelector").get(HOSTNAME);
+    if (hostSelector.isUnknown()) {
+      report.unknown(r, hostSelector, "%s may be pinned to one node: its kubernetes.io/hostname nodeSelector "
+          + "depends on %s", r.address(), Values.why(hostSelector));
+      return;
+    }
     if (Values.present(hostSelector)) {
       report.at(r, hostSelector, "%s is pinned to node %s by a kubernetes.io/hostname nodeSelector: when that "
           + "node fails or is drained its pods cannot run anywhere else", r.address(), hostSelector.describe());
@@ -72,13 +77,13 @@ public final class PinnedToNode implements ResourceRule {
         + "when that node fails or is drained its pods cannot run anywhere else", r.address());
   }
 
-  /** The matchExpressions item restricting kubernetes.io/hostname to one value, or null. */
+  /** The key of the matchExpressions item restricting kubernetes.io/hostname to one value, or null. */
   private static Value singleHostExpression(Value term) {
     for (Value expr : term.get("matchExpressions").items()) {
       if (expr.get("key").asString().map(HOSTNAME::equals).orElse(false)
           && expr.get("operator").asString().map("In"::equals).orElse(false)
           && expr.get("values").items().size() == 1) {
-        return expr;
+        return expr.get("key");
       }
     }
     return null;
