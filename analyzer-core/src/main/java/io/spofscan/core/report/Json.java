@@ -80,7 +80,8 @@ public final class Json {
     out.append("  ".repeat(indent));
   }
 
-  static void quote(String s, StringBuilder out) {
+  /** Appends {@code s} as a JSON string literal. */
+  public static void quote(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

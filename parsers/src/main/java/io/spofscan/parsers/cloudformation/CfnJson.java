@@ -1,6 +1,7 @@
 package io.spofscan.parsers.cloudformation;
 
 import io.spofscan.core.model.Value;
+import io.spofscan.core.report.Json;
 import java.util.Map;
 
 /** Compact JSON text of a known value, for Fn::ToJsonString. */
@@ -40,24 +41,6 @@ final class CfnJson {
   }
 
   private static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    Json.quote(s, out);
   }
 }
