@@ -47,7 +47,7 @@ public final class Analyzer {
   }
 
   /** Sorts findings and gives each a fingerprint of rule + path + resource address (+ ordinal if repeated). */
-  static List<Finding> fingerprinted(List<Finding> findings) {
+  public static List<Finding> fingerprinted(List<Finding> findings) {
     List<Finding> sorted = findings.stream().sorted().distinct().toList();
     Map<String, Integer> seen = new HashMap<>();
     List<Finding> out = new ArrayList<>(sorted.size());

@@ -1,9 +1,11 @@
 package io.spofscan.core.report;
 
+import io.spofscan.core.baseline.Baseline;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
+import io.spofscan.core.suppress.Suppressed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +28,39 @@ public final class JsonReport implements ReportWriter {
     summary.put("bySeverity", bySeverity);
     summary.put("unknown", report.uncertainCount());
     summary.put("filesWithErrors", report.filesWithErrors());
+    summary.put("suppressed", report.suppressed().size());
     root.put("summary", summary);
     List<Object> findings = new ArrayList<>();
     for (Finding f : report.findings()) {
       findings.add(finding(f, report.rule(f.ruleId())));
     }
     root.put("findings", findings);
+    List<Object> suppressed = new ArrayList<>();
+    for (Suppressed s : report.suppressed()) {
+      Map<String, Object> m = finding(s.finding(), report.rule(s.finding().ruleId()));
+      Map<String, Object> how = new LinkedHashMap<>();
+      how.put("justification", s.justification());
+      how.put("location", location(s.where()));
+      m.put("suppression", how);
+      suppressed.add(m);
+    }
+    root.put("suppressed", suppressed);
+    report.baselineSummary().ifPresent(b -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", b.file());
+      m.put("baselined", b.baselined());
+      List<Object> gone = new ArrayList<>();
+      for (Baseline.Entry e : b.gone()) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("ruleId", e.ruleId());
+        g.put("path", e.path());
+        g.put("resource", e.resource());
+        g.put("fingerprint", e.fingerprint());
+        gone.add(g);
+      }
+      m.put("gone", gone);
+      root.put("baseline", m);
+    });
     List<Object> diagnostics = new ArrayList<>();
     for (Diagnostic d : report.diagnostics()) {
       Map<String, Object> m = new LinkedHashMap<>();

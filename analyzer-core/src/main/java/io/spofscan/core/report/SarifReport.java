@@ -4,6 +4,7 @@ import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
+import io.spofscan.core.suppress.Suppressed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ public final class SarifReport implements ReportWriter {
   private final boolean securitySeverity;
   private final String category;
   private final String srcRootUri;
+  private final boolean includeSuppressed;
 
   /**
    * @param securitySeverity add {@code security-severity} to rules (makes GitHub treat them as security alerts)
@@ -31,9 +33,18 @@ public final class SarifReport implements ReportWriter {
    * @param srcRootUri absolute {@code file:} URI of the repository root ending in '/', or null to leave it out
    */
   public SarifReport(boolean securitySeverity, String category, String srcRootUri) {
+    this(securitySeverity, category, srcRootUri, false);
+  }
+
+  /**
+   * @param includeSuppressed also emit suppressed findings, each with an {@code inSource} suppression and its
+   *     justification (left out by default: GitHub shows SARIF-suppressed results as alerts all the same)
+   */
+  public SarifReport(boolean securitySeverity, String category, String srcRootUri, boolean includeSuppressed) {
     this.securitySeverity = securitySeverity;
     this.category = category;
     this.srcRootUri = srcRootUri;
+    this.includeSuppressed = includeSuppressed;
   }
 
   @Override
@@ -79,6 +90,16 @@ public final class SarifReport implements ReportWriter {
     List<Object> results = new ArrayList<>();
     for (Finding f : report.findings()) {
       results.add(result(f, ruleIndex.get(f.ruleId())));
+    }
+    if (includeSuppressed) {
+      for (Suppressed sup : report.suppressed()) {
+        Map<String, Object> r = result(sup.finding(), ruleIndex.get(sup.finding().ruleId()));
+        Map<String, Object> suppression = new LinkedHashMap<>();
+        suppression.put("kind", "inSource");
+        suppression.put("justification", sup.justification());
+        r.put("suppressions", List.of(suppression));
+        results.add(r);
+      }
     }
     run.put("results", results);
 

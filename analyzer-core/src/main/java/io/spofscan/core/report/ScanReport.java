@@ -1,21 +1,29 @@
 package io.spofscan.core.report;
 
+import io.spofscan.core.baseline.Baseline;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.rule.Severity;
+import io.spofscan.core.suppress.Suppressed;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Everything a report prints: the rules that ran, the findings, the diagnostics and scan counts. */
+/**
+ * Everything a report prints: the rules that ran, the findings, the diagnostics and scan counts, plus the findings
+ * users suppressed in source and, when a baseline was used, what it hid.
+ */
 public record ScanReport(
     String toolVersion,
     List<RuleMeta> rules,
     List<Finding> findings,
     List<Diagnostic> diagnostics,
     int filesScanned,
-    int resourcesScanned) {
+    int resourcesScanned,
+    List<Suppressed> suppressed,
+    BaselineSummary baseline) {
 
   public static final String TOOL_NAME = "spofscan";
   public static final String INFORMATION_URI = "https://github.com/spofscan/spofscan";
@@ -24,6 +32,30 @@ public record ScanReport(
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     diagnostics = List.copyOf(diagnostics);
+    suppressed = List.copyOf(suppressed);
+  }
+
+  /** A report without suppressed findings and without a baseline. */
+  public ScanReport(String toolVersion, List<RuleMeta> rules, List<Finding> findings, List<Diagnostic> diagnostics,
+      int filesScanned, int resourcesScanned) {
+    this(toolVersion, rules, findings, diagnostics, filesScanned, resourcesScanned, List.of(), null);
+  }
+
+  /**
+   * What a {@code --baseline} file hid.
+   *
+   * @param file the baseline file as given
+   * @param baselined how many findings it accepted in this scan
+   * @param gone accepted findings that no longer occur (fixed, or their resource was renamed)
+   */
+  public record BaselineSummary(String file, int baselined, List<Baseline.Entry> gone) {
+    public BaselineSummary {
+      gone = List.copyOf(gone);
+    }
+  }
+
+  public Optional<BaselineSummary> baselineSummary() {
+    return Optional.ofNullable(baseline);
   }
 
   /** Certain findings by severity, highest first, zeros included. */

@@ -79,11 +79,21 @@ public final class TextReport implements ReportWriter {
         .append(", ").append(tail.get("unknown")).append(" depending on unresolved values")
         .append("; ").append(report.filesScanned()).append(" files, ")
         .append(report.resourcesScanned()).append(" resources scanned");
+    if (!report.suppressed().isEmpty()) {
+      out.append("; ").append(report.suppressed().size()).append(" suppressed");
+    }
     long broken = report.filesWithErrors();
     if (broken > 0) {
       out.append("; ").append(paint(RED, broken + " file" + (broken == 1 ? "" : "s") + " could not be parsed"));
     }
     out.append('\n');
+    report.baselineSummary().ifPresent(b -> {
+      out.append("baseline ").append(safe(b.file())).append(": ").append(b.baselined())
+          .append(" known finding").append(b.baselined() == 1 ? "" : "s").append(" hidden, ")
+          .append(b.gone().size()).append(" no longer found").append('\n');
+      b.gone().forEach(e -> out.append("  gone: ").append(safe(e.ruleId())).append("  ").append(safe(e.path()))
+          .append("  ").append(safe(e.resource())).append('\n'));
+    });
   }
 
   private static final String BOLD = "1";

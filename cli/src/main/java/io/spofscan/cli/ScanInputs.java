@@ -1,0 +1,77 @@
+package io.spofscan.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What to scan and the values that decide it: shared by {@code scan} and {@code baseline create}. */
+final class ScanInputs {
+  @Parameters(paramLabel = "PATH", arity = "0..*",
+      description = "Files or directories to scan (default: the current directory); '-' reads YAML from stdin.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Terraform variable value (repeatable).")
+  Map<String, String> vars = new LinkedHashMap<>();
+
+  @Option(names = "--var-file", paramLabel = "FILE", description = "Terraform .tfvars file (repeatable).")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Option(names = "--param", paramLabel = "NAME=VALUE", description = "CloudFormation parameter value (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--param-file", paramLabel = "FILE",
+      description = "CloudFormation parameter file: AWS CLI JSON list, {\"Parameters\": {...}} or a flat map.")
+  List<Path> paramFiles = new ArrayList<>();
+
+  @Option(names = "--namespace", paramLabel = "NS",
+      description = "Namespace of Kubernetes objects that name none (default: default).")
+  String namespace;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = SizeConverter.class,
+      description = "Skip (and report) larger files; bytes or with k/M/G suffix (default: 16M).")
+  Long maxFileSize;
+
+  @Option(names = "--repo-root", paramLabel = "DIR",
+      description = "Base of reported paths (default: nearest ancestor of the first PATH holding .git, "
+          + "else the current directory).")
+  Path repoRoot;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (default: .spofscan.yml in the scanned directory, if any).")
+  Path config;
+
+  @Option(names = "--debug", description = "Print stack traces of internal errors.")
+  boolean debug;
+
+  /** "16M", "512k", "1048576". */
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String v = value.trim().toUpperCase(Locale.ROOT).replaceAll("I?B$", "");
+      long factor = 1;
+      if (v.endsWith("K")) {
+        factor = 1024;
+      } else if (v.endsWith("M")) {
+        factor = 1024 * 1024;
+      } else if (v.endsWith("G")) {
+        factor = 1024L * 1024 * 1024;
+      }
+      String digits = factor == 1 ? v : v.substring(0, v.length() - 1);
+      try {
+        long n = Long.parseLong(digits.trim());
+        if (n <= 0) {
+          throw new IllegalArgumentException("size must be positive: " + value);
+        }
+        return Math.multiplyExact(n, factor);
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new IllegalArgumentException("not a size: '" + value + "' (expected e.g. 1048576, 512k, 16M)");
+      }
+    }
+  }
+}

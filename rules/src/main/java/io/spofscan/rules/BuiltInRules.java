@@ -1,0 +1,57 @@
+package io.spofscan.rules;
+
+import io.spofscan.core.rule.Rule;
+import io.spofscan.rules.cache.RedisReplicationGroupNoFailover;
+import io.spofscan.rules.cache.RedisSingleNodeCluster;
+import io.spofscan.rules.cloud.AzureFlexibleServerNoHa;
+import io.spofscan.rules.cloud.CloudSqlZonal;
+import io.spofscan.rules.cloud.RdsSingleAz;
+import io.spofscan.rules.dns.SingleProviderDnsZone;
+import io.spofscan.rules.k8s.HpaMinReplicas;
+import io.spofscan.rules.k8s.RedisSingleReplica;
+import io.spofscan.rules.k8s.SingleReplicaWorkload;
+import io.spofscan.rules.tls.AcmImportedCertificate;
+import io.spofscan.rules.tls.CommittedTlsSecret;
+import io.spofscan.rules.tls.IamServerCertificate;
+import io.spofscan.rules.tls.IngressTlsWithoutCertManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The built-in rules, in a fixed order. Adding a rule means adding it here (a test checks none is forgotten). */
+public final class BuiltInRules {
+  private BuiltInRules() {}
+
+  public static final List<Rule> ALL = List.of(
+      new RdsSingleAz(),
+      new CloudSqlZonal(),
+      new AzureFlexibleServerNoHa(),
+      new RedisSingleNodeCluster(),
+      new RedisReplicationGroupNoFailover(),
+      new RedisSingleReplica(),
+      new SingleReplicaWorkload(),
+      new HpaMinReplicas(),
+      new AcmImportedCertificate(),
+      new IamServerCertificate(),
+      new IngressTlsWithoutCertManager(),
+      new CommittedTlsSecret(),
+      new SingleProviderDnsZone());
+
+  private static final Map<String, Rule> BY_ID = index();
+
+  private static Map<String, Rule> index() {
+    Map<String, Rule> m = new LinkedHashMap<>();
+    for (Rule r : ALL) {
+      if (m.put(r.meta().id(), r) != null) {
+        throw new IllegalStateException("duplicate rule id " + r.meta().id());
+      }
+    }
+    return Map.copyOf(m);
+  }
+
+  /** The rule with this id (exact, e.g. {@code SPOF-RDS-001}). */
+  public static Optional<Rule> byId(String id) {
+    return Optional.ofNullable(BY_ID.get(id));
+  }
+}

@@ -1,0 +1,62 @@
+package io.spofscan.rules.cloud;
+
+import static io.spofscan.rules.catalog.Attrs.AVAILABILITY_TYPE;
+import static io.spofscan.rules.catalog.Attrs.CLOUD_SQL_MASTER;
+
+import io.spofscan.core.model.Format;
+import io.spofscan.core.model.Model;
+import io.spofscan.core.model.Resource;
+import io.spofscan.core.model.Value;
+import io.spofscan.core.rule.Reporter;
+import io.spofscan.core.rule.ResourceRule;
+import io.spofscan.core.rule.RuleInfo;
+import io.spofscan.core.rule.Severity;
+import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.support.Values;
+import java.util.Locale;
+
+@RuleInfo(
+    id = "SPOF-RDS-002",
+    title = "Cloud SQL instance is zonal, not regional",
+    severity = Severity.HIGH,
+    formats = {Format.TERRAFORM},
+    rationale = "A ZONAL Cloud SQL instance has no standby in another zone: a zone outage or an instance failure "
+        + "makes the database unavailable until it is recovered.",
+    remediation = "Set settings.availability_type = \"REGIONAL\" so Cloud SQL keeps a standby in a second zone and "
+        + "fails over automatically.",
+    tags = {"gcp", "cloud-sql", "database", "availability-zone"},
+    references = {
+        "https://cloud.google.com/sql/docs/mysql/high-availability",
+        "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance"})
+public final class CloudSqlZonal implements ResourceRule {
+
+  @Override
+  public boolean appliesTo(Resource r) {
+    return r.is(Kinds.CLOUD_SQL_INSTANCE);
+  }
+
+  @Override
+  public void check(Resource r, Model model, Reporter report) {
+    Value master = r.attr(CLOUD_SQL_MASTER);
+    if (Values.present(master) && master.isKnown()) {
+      return; // a read replica; its primary carries the availability setting
+    }
+    Value type = r.attr(AVAILABILITY_TYPE);
+    if (type.isUnknown()) {
+      report.unknown(r, type, "%s may be zonal: availability_type depends on %s", r.address(), Values.why(type));
+      return;
+    }
+    String value = type.asString().map(s -> s.toUpperCase(Locale.ROOT)).orElse("ZONAL");
+    if (value.equals("REGIONAL")) {
+      return;
+    }
+    if (master.isUnknown()) {
+      report.unknown(r, type, "%s is zonal unless it is a read replica, which depends on %s", r.address(),
+          Values.why(master));
+      return;
+    }
+    report.at(r, type, "%s is a zonal Cloud SQL instance (availability_type %s): a zone outage stops the "
+        + "database, with no standby to fail over to", r.address(), type.isAbsent() ? "not set, default ZONAL"
+        : "is " + value);
+  }
+}

@@ -1,0 +1,49 @@
+package io.spofscan.rules.support;
+
+import io.spofscan.core.model.Value;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Small helpers rules share for reading three-valued attributes and phrasing what an unknown depends on. */
+public final class Values {
+  private Values() {}
+
+  /** What an unknown value depends on, for "depends on ..." messages. */
+  public static String why(Value v) {
+    return v.unknownReason().orElse("a value that could not be resolved");
+  }
+
+  /** The first unknown among {@code values}, if any. */
+  public static Optional<Value> firstUnknown(Value... values) {
+    for (Value v : values) {
+      if (v.isUnknown()) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Present: written and not an explicit null (unknown counts as present). */
+  public static boolean present(Value v) {
+    return !v.isAbsent() && !v.isNull() && !(v.asString().map(String::isEmpty).orElse(false));
+  }
+
+  /** Lower-cased text of a known scalar. */
+  public static Optional<String> lower(Value v) {
+    return v.asString().map(s -> s.toLowerCase(Locale.ROOT));
+  }
+
+  /** A whole number, the default when absent or null; empty when unknown or not a number. */
+  public static OptionalLong longOr(Value v, long whenAbsent) {
+    if (v.isAbsent() || v.isNull()) {
+      return OptionalLong.of(whenAbsent);
+    }
+    return v.asLong();
+  }
+
+  /** "1 node" / "3 nodes". */
+  public static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

@@ -1,0 +1,81 @@
+package io.spofscan.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.spofscan.core.engine.Analyzer;
+import io.spofscan.core.model.Diagnostic;
+import io.spofscan.core.model.Model;
+import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.Rule;
+import io.spofscan.core.scan.ScanOptions;
+import io.spofscan.core.scan.SourceFile;
+import io.spofscan.parsers.Parsers;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every fixture under testdata/{terraform,cloudformation,kubernetes}/RULE-ID/ through the parsers and ONLY the
+ * rule its folder names, and compares the findings with the file's markers ({@code # expect: ID},
+ * {@code # expect-unknown: ID}, or a JSON file's {@code .expect} sidecar): missing and unexpected findings both fail.
+ */
+class FixtureTest {
+
+  /** Whether a format's parser produces anything at all yet (it is developed in parallel). */
+  private static final Map<String, Boolean> PARSER_READY = new ConcurrentHashMap<>();
+
+  static Stream<Fixtures.Case> cases() {
+    return Fixtures.all().stream();
+  }
+
+  static Model parse(Fixtures.Case c) {
+    SourceFile file = new SourceFile(c.file(), c.displayPath(), Fixtures.root());
+    return Parsers.parse(List.of(file), ScanOptions.defaults());
+  }
+
+  private static boolean parserReady(String format) {
+    return PARSER_READY.computeIfAbsent(format, f -> Fixtures.ofFormat(f).stream()
+        .anyMatch(c -> !parse(c).resources().isEmpty()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void findingsMatchMarkers(Fixtures.Case c) {
+    Rule rule = BuiltInRules.byId(c.ruleId()).orElse(null);
+    assertTrue(rule != null, "folder " + c.ruleId() + " names no built-in rule");
+    Model model = parse(c);
+    assumeTrue(!model.resources().isEmpty() || !model.diagnostics().isEmpty() || parserReady(c.format()),
+        "the " + c.format() + " parser produces no resources yet");
+
+    List<String> errors = model.diagnostics().stream()
+        .filter(d -> d.level() == Diagnostic.Level.ERROR)
+        .map(d -> d.location() + " " + d.message())
+        .toList();
+    assertEquals(List.of(), errors, "a fixture must parse without errors");
+    assertFalse(model.resources().isEmpty(), "fixture produced no resources");
+
+    Analyzer.Analysis analysis = new Analyzer(List.of(rule)).analyze(model);
+    assertEquals(List.of(), analysis.diagnostics().stream()
+        .filter(d -> d.level() == Diagnostic.Level.ERROR).map(Diagnostic::toString).toList(), "rule failed");
+    List<String> actual = analysis.findings().stream()
+        .map(f -> f.location().line() + " " + f.ruleId() + (f.certain() ? "" : " unknown"))
+        .sorted()
+        .toList();
+    assertEquals(Fixtures.expected(c), actual, () -> "findings of " + c + ":\n" + describe(analysis.findings()));
+  }
+
+  private static String describe(List<Finding> findings) {
+    StringBuilder sb = new StringBuilder();
+    for (Finding f : findings) {
+      sb.append("  ").append(f.location()).append(' ').append(f.ruleId()).append(f.certain() ? "" : " (unknown)")
+          .append(": ").append(f.message()).append('\n');
+    }
+    return sb.toString();
+  }
+}

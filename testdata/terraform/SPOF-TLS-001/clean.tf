@@ -1,0 +1,8 @@
+resource "aws_acm_certificate" "site" {
+  domain_name       = "example.com"
+  validation_method = "DNS"
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
