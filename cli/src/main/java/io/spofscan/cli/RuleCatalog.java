@@ -3,6 +3,7 @@ package io.spofscan.cli;
 import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.suppress.MetaRules;
+import io.spofscan.rules.BuiltInRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,22 +11,8 @@ import java.util.List;
 final class RuleCatalog {
   private RuleCatalog() {}
 
-  private static final String REGISTRY = "io.spofscan.rules.BuiltInRules";
-
-  /** {@code BuiltInRules.ALL}; looked up by name so this module builds before the rules module has a registry. */
   static List<Rule> builtIn() {
-    try {
-      Object all = Class.forName(REGISTRY).getField("ALL").get(null);
-      List<Rule> rules = new ArrayList<>();
-      for (Object o : (List<?>) all) {
-        rules.add((Rule) o);
-      }
-      return List.copyOf(rules);
-    } catch (ClassNotFoundException e) {
-      return List.of();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + REGISTRY + ".ALL", e);
-    }
+    return BuiltInRules.ALL;
   }
 
   /** Metadata of every rule spofscan can report, built-in rules first. */

@@ -8,6 +8,16 @@ import io.spofscan.rules.cloud.CloudSqlZonal;
 import io.spofscan.rules.cloud.RdsSingleAz;
 import io.spofscan.rules.dns.SingleProviderDnsZone;
 import io.spofscan.rules.k8s.HpaMinReplicas;
+import io.spofscan.rules.k8s.LocalStorageReplicated;
+import io.spofscan.rules.k8s.NoHostSpread;
+import io.spofscan.rules.k8s.NoZoneSpread;
+import io.spofscan.rules.k8s.PdbBlocksDisruption;
+import io.spofscan.rules.k8s.PdbSelectsNothing;
+import io.spofscan.rules.k8s.PinnedToNode;
+import io.spofscan.rules.k8s.RecreateBehindService;
+import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
+import io.spofscan.rules.k8s.StatefulSingleReplica;
+import io.spofscan.rules.k8s.WorkloadWithoutPdb;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
 import io.spofscan.rules.tls.AcmImportedCertificate;
@@ -32,6 +42,16 @@ public final class BuiltInRules {
       new RedisSingleReplica(),
       new SingleReplicaWorkload(),
       new HpaMinReplicas(),
+      new WorkloadWithoutPdb(),
+      new PdbBlocksDisruption(),
+      new PdbSelectsNothing(),
+      new NoHostSpread(),
+      new NoZoneSpread(),
+      new PinnedToNode(),
+      new StatefulSingleReplica(),
+      new SingleReplicaEntryPoint(),
+      new LocalStorageReplicated(),
+      new RecreateBehindService(),
       new AcmImportedCertificate(),
       new IamServerCertificate(),
       new IngressTlsWithoutCertManager(),

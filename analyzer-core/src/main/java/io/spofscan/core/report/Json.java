@@ -42,7 +42,7 @@ public final class Json {
     }
     out.append("{\n");
     int i = 0;
-    for (Map.Entry<?, ?> e : map.entrySet()) {
+    for (Map.Entry<?, ?> e : ordered(map)) {
       pad(out, indent + 1);
       quote(String.valueOf(e.getKey()), out);
       out.append(": ");
@@ -51,6 +51,14 @@ public final class Json {
     }
     pad(out, indent);
     out.append('}');
+  }
+
+  /** Insertion or sorted order as given; any other map (Map.of iterates in a per-JVM order) by sorted key. */
+  private static Iterable<? extends Map.Entry<?, ?>> ordered(Map<?, ?> map) {
+    if (map instanceof java.util.LinkedHashMap || map instanceof java.util.SortedMap || map.size() < 2) {
+      return map.entrySet();
+    }
+    return map.entrySet().stream().sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey()))).toList();
   }
 
   private static void writeList(List<?> list, StringBuilder out, int indent) {
