@@ -22,8 +22,16 @@ class CliEndToEndTest {
   private static final Path EXAMPLES = TESTDATA.resolve("examples").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Every SARIF log the tests produce is kept here, and .ci/run validates each with the SARIF multitool. */
+  private static final Path KEPT_SARIF = Path.of("target", "test-sarif");
+
   @TempDir
   Path tmp;
+
+  private static void keepSarif(String name, String sarif) throws IOException {
+    Files.createDirectories(KEPT_SARIF);
+    Files.writeString(KEPT_SARIF.resolve(name + ".sarif"), sarif);
+  }
 
   /**
    * Whether this build has the rule registry and both parsers (the modules are built on separate branches; until all
@@ -115,6 +123,7 @@ class CliEndToEndTest {
         "-f", "markdown", "-o", md.toString(), "-f", "junit", "-o", junit.toString(), "--format", "text");
     assertEquals(0, r.exit(), r.toString());
     assertTrue(r.out().contains("SPOF finding"), r.toString());
+    keepSarif("examples", Files.readString(sarif));
     JsonNode log = JSON.readTree(sarif.toFile());
     assertEquals("2.1.0", log.get("version").asText());
     assertEquals(1, log.get("runs").size());
@@ -128,7 +137,7 @@ class CliEndToEndTest {
   }
 
   @Test
-  void twoRunsAreByteIdentical() {
+  void twoRunsAreByteIdentical() throws IOException {
     CliProcess.Result a = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "--format", "json", "--fail-on", "none");
     CliProcess.Result b = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "--format", "json", "--fail-on", "none");
     assertEquals(0, a.exit(), a.toString());
@@ -136,6 +145,10 @@ class CliEndToEndTest {
     CliProcess.Result s1 = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "-f", "sarif", "--fail-on", "none");
     CliProcess.Result s2 = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "-f", "sarif", "--fail-on", "none");
     assertEquals(s1.out(), s2.out());
+    CliProcess.Result full = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "-f", "sarif", "--fail-on", "none",
+        "--include-suppressed", "--category", "iac/examples", "--sarif-security-severity");
+    assertEquals(0, full.exit(), full.toString());
+    keepSarif("examples-suppressed-category-security", full.out());
   }
 
   @Test
@@ -191,7 +204,7 @@ class CliEndToEndTest {
           replicas: 1
           template: {spec: {containers: [{name: a, image: a:1}]}}
         """);
-    Files.writeString(tmp.resolve("b.yaml"), "kind: Deployment\nmetadata: {name: [unclosed\n");
+    Files.writeString(tmp.resolve("b.yaml"), "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: [unclosed\n");
     Files.writeString(tmp.resolve("c.tf"), """
         resource "aws_db_instance" "c" {
           multi_az = false
@@ -207,6 +220,9 @@ class CliEndToEndTest {
     assertTrue(paths.contains("c.tf:2 SPOF-RDS-001"), paths.toString());
     assertTrue(report.get("diagnostics").toString().contains("b.yaml"), report.toString());
 
+    CliProcess.Result sarif = CliProcess.run(tmp, "scan", ".", "-f", "sarif", "--fail-on", "none");
+    keepSarif("broken-among-good", sarif.out());
+    assertTrue(sarif.out().contains("\"toolExecutionNotifications\""), sarif.toString());
     CliProcess.Result strict = CliProcess.run(tmp, "scan", ".", "--strict");
     assertEquals(2, strict.exit(), strict.toString());
     CliProcess.Result soft = CliProcess.run(tmp, "scan", ".", "--soft-fail");
@@ -239,7 +255,7 @@ class CliEndToEndTest {
     assumeTrue(rulesAndParsersPresent(), "the rules module has no registry on this branch yet");
     String docs = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: apps/v1\n"
         + "kind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n";
-    CliProcess.Result r = CliProcess.run(tmp, docs, Map.of(), "scan", "-", "--format", "json");
+    CliProcess.Result r = CliProcess.run(tmp, docs, Map.of(), "scan", "-", "--format", "json", "--fail-on", "medium");
     assertEquals(1, r.exit(), r.toString());
     assertTrue(r.out().contains("\"path\": \"<stdin>\""), r.toString());
     assertTrue(r.out().contains("\"line\": 9"), r.toString());

@@ -3,9 +3,12 @@ package io.spofscan.rules;
 import io.spofscan.core.rule.Rule;
 import io.spofscan.rules.cache.RedisReplicationGroupNoFailover;
 import io.spofscan.rules.cache.RedisSingleNodeCluster;
+import io.spofscan.rules.cloud.AuroraSingleInstance;
 import io.spofscan.rules.cloud.AzureFlexibleServerNoHa;
 import io.spofscan.rules.cloud.CloudSqlZonal;
 import io.spofscan.rules.cloud.RdsSingleAz;
+import io.spofscan.rules.compute.AsgSingleInstance;
+import io.spofscan.rules.compute.EksNodeGroupSingleNode;
 import io.spofscan.rules.dns.SingleProviderDnsZone;
 import io.spofscan.rules.k8s.HpaMinReplicas;
 import io.spofscan.rules.k8s.LocalStorageReplicated;
@@ -18,6 +21,7 @@ import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
 import io.spofscan.rules.k8s.WorkloadWithoutPdb;
+import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
 import io.spofscan.rules.tls.AcmImportedCertificate;
@@ -37,6 +41,7 @@ public final class BuiltInRules {
       new RdsSingleAz(),
       new CloudSqlZonal(),
       new AzureFlexibleServerNoHa(),
+      new AuroraSingleInstance(),
       new RedisSingleNodeCluster(),
       new RedisReplicationGroupNoFailover(),
       new RedisSingleReplica(),
@@ -56,7 +61,10 @@ public final class BuiltInRules {
       new IamServerCertificate(),
       new IngressTlsWithoutCertManager(),
       new CommittedTlsSecret(),
-      new SingleProviderDnsZone());
+      new SingleProviderDnsZone(),
+      new SingleNatGateway(),
+      new EksNodeGroupSingleNode(),
+      new AsgSingleInstance());
 
   private static final Map<String, Rule> BY_ID = index();
 

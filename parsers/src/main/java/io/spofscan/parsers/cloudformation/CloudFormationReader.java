@@ -10,6 +10,7 @@ import io.spofscan.core.model.Value;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.parsers.yaml.ParsedDocuments;
 import io.spofscan.parsers.yaml.ParsedDocuments.Note;
+import io.spofscan.parsers.yaml.ParsedDocuments.NoteKind;
 import io.spofscan.parsers.yaml.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,11 +59,19 @@ public final class CloudFormationReader {
   private void read(String path, ParsedDocuments parsed, Map<String, Value> bound, String prefix,
       List<String> chain, List<Resource> out, List<Diagnostic> diagnostics) {
     for (Note note : parsed.notes()) {
+      if (note.kind() == NoteKind.UNKNOWN_TAG && note.detail().startsWith("!Rain::")) {
+        diagnostics.add(Diagnostic.warning(note.at(), note.detail() + " is a Rain directive: package the template with"
+            + " `rain pkg` and scan the result to check what it includes"));
+        continue;
+      }
       diagnostics.add(Diagnostic.error(note.at(), switch (note.kind()) {
         case DUPLICATE_KEY -> "duplicate key '" + note.detail() + "': CloudFormation rejects the template";
         case ALIAS -> "YAML alias *" + note.detail() + ": CloudFormation does not support aliases";
         case MERGE_KEY -> "YAML merge key <<: CloudFormation does not support merge keys";
         case UNKNOWN_TAG -> "unknown tag " + note.detail() + ": not a CloudFormation intrinsic function";
+        case COMPLEX_KEY -> note.detail().equals("{{")
+            ? "unrendered template expression {{ ... }}: render the template and scan the result"
+            : "a mapping key must be a string in CloudFormation";
       }));
     }
     if (parsed.documents().isEmpty() || !(parsed.documents().get(0).root() instanceof Value.MapValue root)) {
@@ -98,6 +107,11 @@ public final class CloudFormationReader {
       }
       if (!(declared instanceof Value.MapValue body)) {
         diagnostics.add(Diagnostic.error(at, "resource " + id + " must be a mapping with a Type"));
+        continue;
+      }
+      if (body.entries().containsKey("Rain::Module") || body.get("Type").entries().containsKey("Rain::Module")) {
+        diagnostics.add(Diagnostic.warning(at, "resource " + id + " is a Rain module: package the template with"
+            + " `rain pkg` and scan the result to check it"));
         continue;
       }
       Optional<String> type = body.get("Type").asString();

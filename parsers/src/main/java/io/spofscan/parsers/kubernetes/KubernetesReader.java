@@ -49,6 +49,10 @@ public final class KubernetesReader {
       if (note.kind() == NoteKind.DUPLICATE_KEY) {
         diagnostics.add(Diagnostic.warning(note.at(),
             "duplicate key '" + note.detail() + "': the last value is used, as kubectl does"));
+      } else if (note.kind() == NoteKind.COMPLEX_KEY) {
+        diagnostics.add(Diagnostic.error(note.at(), note.detail().equals("{{")
+            ? "unrendered template expression {{ ... }}: render the template and scan the result"
+            : "a mapping key must be a string in Kubernetes objects"));
       }
     }
   }

@@ -1,19 +1,599 @@
 package io.spofscan.parsers.terraform;
 
+import io.spofscan.core.model.Diagnostic;
+import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Model;
+import io.spofscan.core.model.Reference;
+import io.spofscan.core.model.Resource;
+import io.spofscan.core.model.SourceRange;
+import io.spofscan.core.model.Value;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
-/** Terraform: every directory's .tf/.tf.json files form one module. (Being implemented.) */
+/**
+ * Terraform as Terraform sees it: every directory's .tf/.tf.json files form one module; variables take their values
+ * in Terraform's precedence; count, for_each and dynamic blocks expand; local modules are followed with their
+ * arguments bound. Each file that cannot be read becomes a diagnostic and the others go on.
+ */
 public final class TerraformParser {
+  static final int MAX_MODULE_DEPTH = 16;
+  static final long DEFAULT_DEADLINE_MILLIS = 10_000;
+
   private final ScanOptions options;
+  private final long deadlineMillis;
 
   public TerraformParser(ScanOptions options) {
+    this(options, DEFAULT_DEADLINE_MILLIS);
+  }
+
+  TerraformParser(ScanOptions options, long deadlineMillis) {
     this.options = options;
+    this.deadlineMillis = deadlineMillis;
   }
 
   public Model parse(List<SourceFile> files) {
-    return Model.empty();
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "spofscan-hcl-lexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return new Run(files, new HclReader(workers, deadlineMillis)).run(true);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  /** Each directory as a root module, without following module calls (for measurements). */
+  Model parseFilesOnly(List<SourceFile> files) {
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "spofscan-hcl-lexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return new Run(files, new HclReader(workers, deadlineMillis)).run(false);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  static boolean isConfig(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".tf") || lower.endsWith(".tf.json");
+  }
+
+  static boolean isVarFile(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".tfvars") || lower.endsWith(".tfvars.json");
+  }
+
+  /** State of one parse() call. */
+  private final class Run {
+    private final List<SourceFile> files;
+    private final HclReader reader;
+    private final Map<Path, Hcl.File> cache = new HashMap<>();
+    private final Map<Path, SourceFile> known = new HashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<Resource> resources = new ArrayList<>();
+    private final Evaluator evaluator = new Evaluator();
+
+    Run(List<SourceFile> files, HclReader reader) {
+      this.files = files;
+      this.reader = reader;
+    }
+
+    private boolean followModules = true;
+
+    Model run(boolean followModules) {
+      this.followModules = followModules;
+      Map<Path, List<SourceFile>> dirs = new LinkedHashMap<>();
+      List<SourceFile> sorted = new ArrayList<>(files);
+      sorted.sort((a, b) -> a.displayPath().compareTo(b.displayPath()));
+      for (SourceFile f : sorted) {
+        Path abs = f.file().toAbsolutePath().normalize();
+        known.put(abs, f);
+        dirs.computeIfAbsent(abs.getParent(), d -> new ArrayList<>()).add(f);
+      }
+      Set<Path> called = new HashSet<>();
+      for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
+        for (SourceFile f : dir.getValue()) {
+          Hcl.File parsed = read(f);
+          if (!isConfig(f.fileName())) {
+            continue;
+          }
+          for (Hcl.Block b : parsed.blocks()) {
+            if (b.type().equals("module")) {
+              Path target = localSource(b, dir.getKey());
+              if (target != null) {
+                called.add(target);
+              }
+            }
+          }
+        }
+      }
+      for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
+        List<SourceFile> config = dir.getValue().stream().filter(f -> isConfig(f.fileName())).toList();
+        if (config.isEmpty() || (followModules && called.contains(dir.getKey()))) {
+          continue;
+        }
+        Map<String, Value> inputs = rootInputs(dir.getValue(), config);
+        new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+      }
+      return new Model(resources, diagnostics);
+    }
+
+    /** Reads (once) and reports (once) one file. */
+    Hcl.File read(SourceFile f) {
+      Path abs = f.file().toAbsolutePath().normalize();
+      Hcl.File cached = cache.get(abs);
+      if (cached != null) {
+        return cached;
+      }
+      Hcl.File parsed = readUncached(f);
+      cache.put(abs, parsed);
+      diagnostics.addAll(parsed.diagnostics());
+      return parsed;
+    }
+
+    private Hcl.File readUncached(SourceFile f) {
+      String path = f.displayPath();
+      try {
+        long size = Files.size(f.file());
+        if (size > options.maxFileBytes()) {
+          return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),
+              "file is larger than " + options.maxFileBytes() + " bytes: skipped"));
+        }
+        String text = decode(Files.readAllBytes(f.file()));
+        if (text == null) {
+          return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),
+              "not UTF-8 text: skipped"));
+        }
+        String lower = f.fileName().toLowerCase(Locale.ROOT);
+        boolean configuration = isConfig(lower);
+        if (lower.endsWith(".json")) {
+          return TfJsonReader.read(path, text, configuration);
+        }
+        return reader.read(path, text, configuration);
+      } catch (IOException e) {
+        return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1), "cannot read: " + e.getMessage()));
+      } catch (RuntimeException | StackOverflowError e) {
+        return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),
+            "Terraform file could not be read (" + e.getClass().getSimpleName() + ")"));
+      }
+    }
+
+    private String decode(byte[] bytes) {
+      try {
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+      } catch (CharacterCodingException e) {
+        return null;
+      }
+    }
+
+    /** The directory of a module call whose source is a local path, or null (registry, git, or unreadable). */
+    Path localSource(Hcl.Block module, Path dir) {
+      Hcl.Attribute source = module.body().attribute("source");
+      if (source == null || !(source.expr() instanceof Expr.Literal l) || !(l.value() instanceof String s)) {
+        return null;
+      }
+      if (!s.startsWith("./") && !s.startsWith("../") && !s.equals(".") && !s.equals("..")) {
+        return null;
+      }
+      return dir.resolve(s).normalize();
+    }
+
+    /** Terraform's precedence: default < TF_VAR_ < terraform.tfvars < .json < *.auto.tfvars < --var-file < --var. */
+    Map<String, Value> rootInputs(List<SourceFile> dirFiles, List<SourceFile> config) {
+      Map<String, String> types = new HashMap<>();
+      for (SourceFile f : config) {
+        for (Hcl.Block b : read(f).blocks()) {
+          if (b.type().equals("variable")) {
+            Hcl.Attribute type = b.body().attribute("type");
+            types.put(b.label(0), type == null ? "" : type.text());
+          }
+        }
+      }
+      Map<String, Value> inputs = new LinkedHashMap<>();
+      SourceRange cli = SourceRange.at(config.get(0).displayPath(), 1, 1);
+      new TreeMap<>(options.terraformEnv()).forEach((name, text) -> {
+        if (types.containsKey(name)) {
+          inputs.put(name, fromString(text, types.get(name), cli));
+        }
+      });
+      List<SourceFile> varFiles = new ArrayList<>();
+      for (String fixed : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+        dirFiles.stream().filter(f -> f.fileName().equals(fixed)).forEach(varFiles::add);
+      }
+      dirFiles.stream().filter(f -> f.fileName().endsWith(".auto.tfvars") || f.fileName().endsWith(".auto.tfvars.json"))
+          .sorted((a, b) -> a.fileName().compareTo(b.fileName())).forEach(varFiles::add);
+      for (Path given : options.terraformVarFiles()) {
+        varFiles.add(new SourceFile(given, given.toString().replace('\\', '/'), given.toAbsolutePath().getParent()));
+      }
+      Scope literalsOnly = Scope.of(new NoNames("."));
+      for (SourceFile vf : varFiles) {
+        for (Hcl.Attribute a : read(vf).attributes()) {
+          inputs.put(a.name(), evaluator.attribute(a, literalsOnly));
+        }
+      }
+      options.terraformVars().forEach((name, text) -> inputs.put(name,
+          fromString(text, types.getOrDefault(name, ""), cli)));
+      return inputs;
+    }
+
+    /** A value given as text (TF_VAR_, --var): parsed as HCL for complex types, as the raw string otherwise. */
+    private Value fromString(String text, String type, SourceRange at) {
+      String t = type.strip();
+      if (t.startsWith("list") || t.startsWith("map") || t.startsWith("object") || t.startsWith("set")
+          || t.startsWith("tuple") || t.equals("number") || t.equals("bool")) {
+        try {
+          ExprParser p = new ExprParser(text, new LineIndex(at.path(), text), at);
+          Value v = evaluator.eval(p.parseAt(0), Scope.of(new NoNames(".")));
+          return Values.at(v, at);
+        } catch (ExprParser.SyntaxError | Values.EvalError | RuntimeException e) {
+          return new Value.Scalar(text, at);
+        }
+      }
+      return new Value.Scalar(text, at);
+    }
+
+    /** One instance of a module: its files, its variable values, its address prefix. */
+    private final class ModuleRun implements Scope.Names {
+      private final Path dir;
+      private final List<SourceFile> config;
+      private final String prefix;
+      private final List<SourceRange> chain;
+      private final Map<String, Value> inputs;
+      private final Value existence;
+      private final int depth;
+      private final Set<Path> visiting;
+      private final Map<String, Value> variables = new HashMap<>();
+      private final Map<String, Hcl.Attribute> localDefs = new HashMap<>();
+      private final Map<String, Value> localValues = new HashMap<>();
+      private final Set<String> evaluatingLocals = new HashSet<>();
+      private String displayDir = ".";
+
+      ModuleRun(Path dir, List<SourceFile> config, String prefix, List<SourceRange> chain, Map<String, Value> inputs,
+          Value existence, int depth, Set<Path> visiting) {
+        this.dir = dir;
+        this.config = config;
+        this.prefix = prefix;
+        this.chain = chain;
+        this.inputs = inputs;
+        this.existence = existence;
+        this.depth = depth;
+        this.visiting = visiting;
+      }
+
+      @Override
+      public Value variable(String name) {
+        return variables.get(name);
+      }
+
+      @Override
+      public Value local(String name, Evaluator ev) throws Values.EvalError {
+        Value done = localValues.get(name);
+        if (done != null) {
+          return done;
+        }
+        Hcl.Attribute def = localDefs.get(name);
+        if (def == null) {
+          return null;
+        }
+        if (!evaluatingLocals.add(name)) {
+          throw new Values.EvalError("local." + name + " refers to itself");
+        }
+        try {
+          Value v = def.expr() == null ? ev.attribute(def, Scope.of(this)) : ev.eval(def.expr(), Scope.of(this));
+          localValues.put(name, v);
+          return v;
+        } finally {
+          evaluatingLocals.remove(name);
+        }
+      }
+
+      @Override
+      public String modulePath() {
+        return displayDir;
+      }
+
+      void evaluate() {
+        List<Hcl.Block> blocks = new ArrayList<>();
+        for (SourceFile f : config) {
+          blocks.addAll(read(f).blocks());
+          String shown = f.displayPath();
+          int slash = shown.lastIndexOf('/');
+          displayDir = slash < 0 ? "." : shown.substring(0, slash);
+        }
+        Scope literalsOnly = Scope.of(new NoNames(displayDir));
+        for (Hcl.Block b : blocks) {
+          if (b.type().equals("variable")) {
+            String name = b.label(0);
+            Hcl.Attribute def = b.body().attribute("default");
+            Value value = inputs.get(name);
+            if (value == null && def != null) {
+              value = evaluator.attribute(def, literalsOnly);
+            }
+            if (value == null) {
+              value = new Value.Unknown("var." + name + " has no value", b.range());
+            }
+            variables.put(name, value);
+          } else if (b.type().equals("locals")) {
+            for (Hcl.Attribute a : b.body().attributes()) {
+              localDefs.put(a.name(), a);
+            }
+          }
+        }
+        for (Hcl.Block b : blocks) {
+          switch (b.type()) {
+            case "resource", "data" -> instances(b);
+            case "module" -> instances(b);
+            default -> {
+            }
+          }
+        }
+      }
+
+      /** Expands count / for_each and emits one Resource per instance. */
+      private void instances(Hcl.Block b) {
+        String type = b.type().equals("resource") ? b.label(0)
+            : b.type().equals("data") ? "data." + b.label(0) : "module";
+        String base = prefix + (b.type().equals("module") ? "module." + b.label(0) : type + "." + b.label(1));
+        Scope scope = Scope.of(this);
+        Hcl.Attribute count = b.body().attribute("count");
+        Hcl.Attribute forEach = b.body().attribute("for_each");
+        if (count != null) {
+          Value n = evaluator.attribute(count, scope);
+          if (n instanceof Value.Unknown u) {
+            emit(b, type, base, scope.with("count", countBinding(unknown("count", u, b))), unknown("count", u, b));
+            return;
+          }
+          long c = n.asLong().orElse(-1);
+          if (c < 0) {
+            Value why = new Value.Unknown("count of " + base + " is not a whole number: " + n.describe(), b.range());
+            emit(b, type, base, scope.with("count", countBinding(why)), why);
+            return;
+          }
+          for (long i = 0; i < c && i < 10_000; i++) {
+            Map<String, Value> binding = Map.of("index", Values.num(java.math.BigDecimal.valueOf(i), count.range()));
+            emit(b, type, base + "[" + i + "]", scope.with("count", new Value.MapValue(binding, count.range())),
+                existence);
+          }
+          return;
+        }
+        if (forEach != null) {
+          Value coll = evaluator.attribute(forEach, scope);
+          if (coll instanceof Value.Unknown u) {
+            Value why = unknown("for_each", u, b);
+            Map<String, Value> each = Map.of("key", why, "value", why);
+            emit(b, type, base, scope.with("each", new Value.MapValue(each, forEach.range())), why);
+            return;
+          }
+          Map<String, Value> keyed = new TreeMap<>();
+          if (coll instanceof Value.MapValue m) {
+            keyed.putAll(m.entries());
+          } else {
+            for (Value item : coll.items()) {
+              item.asString().ifPresent(k -> keyed.put(k, item));
+            }
+          }
+          for (Map.Entry<String, Value> e : keyed.entrySet()) {
+            Map<String, Value> each = Map.of("key", Values.str(e.getKey(), forEach.range()), "value", e.getValue());
+            emit(b, type, base + "[\"" + e.getKey().replace("\\", "\\\\").replace("\"", "\\\"") + "\"]",
+                scope.with("each", new Value.MapValue(each, forEach.range())), existence);
+          }
+          return;
+        }
+        emit(b, type, base, scope, existence);
+      }
+
+      private Value unknown(String what, Value.Unknown u, Hcl.Block b) {
+        return new Value.Unknown(what + " is unknown: " + u.reason(), b.range());
+      }
+
+      private Value countBinding(Value why) {
+        return new Value.MapValue(Map.of("index", why), why.location().orElse(null));
+      }
+
+      private void emit(Hcl.Block b, String type, String address, Scope scope, Value exists) {
+        Value.MapValue body = body(b.body(), scope, b.range(), 0);
+        List<Reference> refs = new ArrayList<>();
+        References.collect(b.body(), prefix, refs);
+        if (b.type().equals("module")) {
+          Map<String, Value> entries = new LinkedHashMap<>(body.entries());
+          body = new Value.MapValue(entries, b.range());
+          resources.add(new Resource(Format.TERRAFORM, type, address, b.range(), body, refs, exists, chain));
+          callModule(b, address, body, exists);
+          return;
+        }
+        resources.add(new Resource(Format.TERRAFORM, type, address, b.range(), body, refs, exists, chain));
+      }
+
+      private void callModule(Hcl.Block b, String address, Value.MapValue args, Value exists) {
+        Hcl.Attribute source = b.body().attribute("source");
+        Path target = localSource(b, dir);
+        if (target == null || !followModules) {
+          return;
+        }
+        SourceFile caller = config.get(0);
+        Path root = caller.root().toAbsolutePath().normalize();
+        if (!target.startsWith(root)) {
+          diagnostics.add(Diagnostic.error(source.range(), "module source outside the scan root is not read: "
+              + source.text()));
+          return;
+        }
+        if (visiting.contains(target)) {
+          diagnostics.add(Diagnostic.error(source.range(), "module call cycle: " + source.text()
+              + " is already being evaluated"));
+          return;
+        }
+        if (depth + 1 > MAX_MODULE_DEPTH) {
+          diagnostics.add(Diagnostic.error(source.range(), "modules nested deeper than " + MAX_MODULE_DEPTH
+              + " levels: not followed"));
+          return;
+        }
+        List<SourceFile> moduleFiles = moduleFiles(target, caller);
+        if (moduleFiles.isEmpty()) {
+          diagnostics.add(Diagnostic.warning(source.range(), "module source " + source.text()
+              + " has no Terraform files"));
+          return;
+        }
+        Map<String, Value> bound = new HashMap<>(args.entries());
+        List<SourceRange> innerChain = new ArrayList<>(chain);
+        innerChain.add(b.range());
+        Set<Path> innerVisiting = new HashSet<>(visiting);
+        innerVisiting.add(target);
+        new ModuleRun(target, moduleFiles, address + ".", innerChain, bound, exists, depth + 1, innerVisiting)
+            .evaluate();
+      }
+
+      private List<SourceFile> moduleFiles(Path target, SourceFile caller) {
+        List<SourceFile> out = new ArrayList<>();
+        if (!Files.isDirectory(target)) {
+          return out;
+        }
+        try (Stream<Path> list = Files.list(target)) {
+          list.filter(p -> isConfig(p.getFileName().toString()) && Files.isRegularFile(p))
+              .sorted()
+              .forEach(p -> out.add(known.computeIfAbsent(p.toAbsolutePath().normalize(),
+                  abs -> new SourceFile(abs, displayFor(abs, caller), caller.root()))));
+        } catch (IOException e) {
+          diagnostics.add(Diagnostic.error(SourceRange.at(caller.displayPath(), 1, 1),
+              "cannot list module directory: " + e.getMessage()));
+        }
+        out.removeIf(f -> {
+          try {
+            return !f.file().toRealPath().startsWith(caller.root().toRealPath());
+          } catch (IOException e) {
+            return true;
+          }
+        });
+        return out;
+      }
+
+      /** Evaluates a block body: attributes, nested blocks as lists of maps, dynamic blocks expanded. */
+      private Value.MapValue body(Hcl.Body body, Scope scope, SourceRange at, int level) {
+        Map<String, Value> entries = new LinkedHashMap<>();
+        for (Hcl.Attribute a : body.attributes()) {
+          if (a.name().equals("depends_on") || a.name().equals("provider") || a.name().equals("providers")) {
+            entries.put(a.name(), new Value.Scalar(a.text(), a.range()));
+            continue;
+          }
+          entries.put(a.name(), safeAttribute(a, scope));
+        }
+        Map<String, List<Value>> nested = new LinkedHashMap<>();
+        Map<String, SourceRange> firstAt = new HashMap<>();
+        Map<String, Value> unknownBlocks = new LinkedHashMap<>();
+        for (Hcl.Block child : body.blocks()) {
+          if (child.type().equals("dynamic")) {
+            String name = child.label(0);
+            firstAt.putIfAbsent(name, child.range());
+            dynamic(child, scope, level, nested.computeIfAbsent(name, k -> new ArrayList<>()), unknownBlocks);
+          } else {
+            firstAt.putIfAbsent(child.type(), child.range());
+            nested.computeIfAbsent(child.type(), k -> new ArrayList<>())
+                .add(body(child.body(), scope, child.range(), level + 1));
+          }
+        }
+        nested.forEach((name, items) -> {
+          Value unknown = unknownBlocks.get(name);
+          if (!entries.containsKey(name)) {
+            entries.put(name, unknown != null ? unknown : new Value.ListValue(items, firstAt.get(name)));
+          }
+        });
+        return new Value.MapValue(entries, at);
+      }
+
+      private void dynamic(Hcl.Block d, Scope scope, int level, List<Value> out, Map<String, Value> unknownBlocks) {
+        String name = d.label(0);
+        Hcl.Attribute forEach = d.body().attribute("for_each");
+        Hcl.Attribute iterator = d.body().attribute("iterator");
+        String it = iterator != null && iterator.expr() instanceof Expr.Traversal t ? t.root() : name;
+        Hcl.Block content = d.body().blocks().stream().filter(c -> c.type().equals("content")).findFirst()
+            .orElse(null);
+        if (forEach == null || content == null) {
+          return;
+        }
+        Value coll = evaluator.attribute(forEach, scope);
+        if (coll instanceof Value.Unknown u) {
+          unknownBlocks.put(name, new Value.Unknown("dynamic block " + name + ": " + u.reason(), d.range()));
+          return;
+        }
+        List<Value[]> pairs = new ArrayList<>();
+        if (coll instanceof Value.MapValue m) {
+          m.entries().forEach((k, v) -> pairs.add(new Value[] {Values.str(k, d.range()), v}));
+        } else {
+          List<Value> items = coll.items();
+          for (int i = 0; i < items.size(); i++) {
+            pairs.add(new Value[] {Values.num(java.math.BigDecimal.valueOf(i), d.range()), items.get(i)});
+          }
+        }
+        for (Value[] pair : pairs) {
+          Value binding = new Value.MapValue(Map.of("key", pair[0], "value", pair[1]), d.range());
+          out.add(body(content.body(), scope.with(it, binding), d.range(), level + 1));
+        }
+      }
+
+      private Value safeAttribute(Hcl.Attribute a, Scope scope) {
+        try {
+          return evaluator.attribute(a, scope);
+        } catch (RuntimeException | StackOverflowError e) {
+          return new Value.Unknown("evaluating " + a.name() + " failed (" + e.getClass().getSimpleName() + ")",
+              a.range());
+        }
+      }
+    }
+
+    /** Display path of a module file not listed by the walker, relative to the caller's display path. */
+    private String displayFor(Path abs, SourceFile caller) {
+      Path callerDir = caller.file().toAbsolutePath().normalize().getParent();
+      String rel = callerDir.relativize(abs).toString().replace('\\', '/');
+      String shown = caller.displayPath();
+      int slash = shown.lastIndexOf('/');
+      String joined = (slash < 0 ? "" : shown.substring(0, slash + 1)) + rel;
+      List<String> parts = new ArrayList<>();
+      for (String part : joined.split("/")) {
+        if (part.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
+          parts.remove(parts.size() - 1);
+        } else if (!part.equals(".") && !part.isEmpty()) {
+          parts.add(part);
+        }
+      }
+      return String.join("/", parts);
+    }
+  }
+
+  /** Names for values that may only be literals (variable defaults, .tfvars). */
+  private record NoNames(String modulePath) implements Scope.Names {
+    @Override
+    public Value variable(String name) {
+      return null;
+    }
+
+    @Override
+    public Value local(String name, Evaluator evaluator) {
+      return null;
+    }
   }
 }

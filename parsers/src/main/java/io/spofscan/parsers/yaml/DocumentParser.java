@@ -34,6 +34,7 @@ public final class DocumentParser {
   private static final Pattern LOOKS_LIKE_IAC = Pattern.compile(
       "AWSTemplateFormatVersion|^\\s*[\"']?apiVersion[\"']?\\s*:|Type[\"']?\\s*:\\s*[\"']?(AWS|Alexa|Custom)::",
       Pattern.MULTILINE);
+  private static final Pattern TRAILING_TABS = Pattern.compile("[ \t]*\t[ \t]*$", Pattern.MULTILINE);
   private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml",
       "Kustomization");
 
@@ -102,6 +103,10 @@ public final class DocumentParser {
       l = new Loaded(null, parseContent(displayPath, body, looksLikeJson(body)), List.of(), body);
     }
     classify(displayPath, "text:" + displayPath, l, (parent, rel) -> Optional.empty(), resources, diagnostics);
+    if (l.parsed().failed() && !diagnostics.contains(l.parsed().error().get())) {
+      diagnostics.add(l.parsed().error().get()); // text given explicitly: whatever it is, say why it was not read
+    }
+    diagnostics.addAll(l.readProblems().stream().filter(d -> !diagnostics.contains(d)).toList());
     return new Model(resources, diagnostics);
   }
 
@@ -174,7 +179,19 @@ public final class DocumentParser {
       start = end + 1;
     }
     try {
-      return json ? new JsonTreeBuilder(path, text, limits).read() : new YamlTreeBuilder(path, text, limits).read();
+      if (json) {
+        return new JsonTreeBuilder(path, text, limits).read();
+      }
+      ParsedDocuments parsed = new YamlTreeBuilder(path, text, limits).read();
+      if (parsed.failed() && parsed.error().get().message().contains("(TAB)") && TRAILING_TABS.matcher(text).find()) {
+        // SnakeYAML (YAML 1.1) refuses tabs at the end of a line that other YAML readers (kubectl, CloudFormation)
+        // accept; without them lines and columns stay the same
+        ParsedDocuments retry = new YamlTreeBuilder(path, TRAILING_TABS.matcher(text).replaceAll(""), limits).read();
+        if (!retry.failed()) {
+          return retry;
+        }
+      }
+      return parsed;
     } catch (RuntimeException e) {
       // a parser bug must not stop the scan: report it against the file
       return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, 1, 1),

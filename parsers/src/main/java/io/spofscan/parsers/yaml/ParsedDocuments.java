@@ -32,7 +32,9 @@ public record ParsedDocuments(List<Document> documents, List<Note> notes, Option
     /** A merge key {@code <<}; it was applied. */
     MERGE_KEY,
     /** A local tag that is not a CloudFormation intrinsic; the value under it was kept. */
-    UNKNOWN_TAG
+    UNKNOWN_TAG,
+    /** A mapping key that is itself a mapping or sequence (often an unrendered {@code {{ template }}}). */
+    COMPLEX_KEY
   }
 
   public boolean failed() {

@@ -197,6 +197,9 @@ public final class YamlTreeBuilder {
       } else {
         Value complex = node(depth + 1, keyAt);
         key = complex.asString().orElse(complex.describe());
+        if (!(complex instanceof Value.Scalar)) {
+          notes.add(new Note(NoteKind.COMPLEX_KEY, keyAt, lineText(keyAt.line()).contains("{{") ? "{{" : ""));
+        }
       }
       Value value = node(depth + 1, keyAt);
       if (entries.containsKey(key)) {
@@ -261,6 +264,10 @@ public final class YamlTreeBuilder {
               own);
         }
       }
+    } else if (name.startsWith("Rain::")) {
+      // Rain directives (!Rain::Module, !Rain::Embed) have a JSON form {"Rain::Module": ...}: keep that shape
+      notes.add(new Note(NoteKind.UNKNOWN_TAG, at, tag));
+      key = name;
     } else {
       notes.add(new Note(NoteKind.UNKNOWN_TAG, at, tag));
       return Values.relocate(operand, at);
@@ -278,6 +285,11 @@ public final class YamlTreeBuilder {
       return SourceRange.at(path, line, column);
     }
     return new SourceRange(path, line, column, end.getLine() + 1, lines.utf16Column(end.getLine(), end.getColumn()));
+  }
+
+  private String lineText(int line1) {
+    String[] split = text.split("\r?\n|\r", line1 + 1);
+    return line1 - 1 < split.length ? split[line1 - 1] : "";
   }
 
   static String oneLine(String s) {

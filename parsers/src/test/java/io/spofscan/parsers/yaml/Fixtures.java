@@ -32,7 +32,8 @@ public final class Fixtures {
 
   public static Model parse(Path dir, ScanOptions options) {
     try {
-      FileWalker.Result walked = new FileWalker(dir).walk(List.of(dir));
+      // files are named from the fixture's parent folder: "intrinsics/short-form.yaml"
+      FileWalker.Result walked = new FileWalker(dir.getParent()).walk(List.of(dir));
       return new DocumentParser(options).parse(walked.files());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

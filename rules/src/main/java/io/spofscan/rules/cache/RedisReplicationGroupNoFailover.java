@@ -19,6 +19,7 @@ import io.spofscan.core.rule.ResourceRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.modules.ModuleKnowledge;
 import io.spofscan.rules.support.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,12 @@ import java.util.OptionalLong;
 public final class RedisReplicationGroupNoFailover implements ResourceRule {
 
   private record Problem(Value where, String text) {}
+
+  @Override
+  public void check(Model model, Reporter report) {
+    ResourceRule.super.check(model, report);
+    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report); // registry module calls, judged by their inputs
+  }
 
   @Override
   public boolean appliesTo(Resource r) {

@@ -14,6 +14,7 @@ import io.spofscan.core.rule.ResourceRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.modules.ModuleKnowledge;
 import io.spofscan.rules.support.Values;
 
 @RuleInfo(
@@ -33,17 +34,24 @@ import io.spofscan.rules.support.Values;
 public final class RdsSingleAz implements ResourceRule {
 
   @Override
+  public void check(Model model, Reporter report) {
+    ResourceRule.super.check(model, report);
+    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report); // registry module calls, judged by their inputs
+  }
+
+  @Override
   public boolean appliesTo(Resource r) {
     return r.is(Kinds.RDS_INSTANCE);
   }
 
   @Override
   public void check(Resource r, Model model, Reporter report) {
-    // Read replicas and Aurora cluster members get their redundancy elsewhere (source / cluster).
+    // Read replicas and Aurora cluster members get their redundancy elsewhere (source / cluster). Setting the
+    // attribute at all makes one, even when its value (often a reference to another resource) is unresolved.
     Value source = r.attr(REPLICA_SOURCE);
     Value cluster = r.attr(CLUSTER_IDENTIFIER);
     Value engine = r.attr(ENGINE);
-    if (source.isKnown() && Values.present(source) || cluster.isKnown() && Values.present(cluster)
+    if (Values.present(source) || Values.present(cluster)
         || Values.lower(engine).map(e -> e.startsWith("aurora")).orElse(false)) {
       return;
     }
@@ -51,10 +59,10 @@ public final class RdsSingleAz implements ResourceRule {
     String spelled = MULTI_AZ.spelledIn(r.format());
     switch (multiAz.truth(false)) {
       case FALSE -> {
-        var exemption = Values.firstUnknown(source, cluster, engine);
+        var exemption = Values.firstUnknown(engine);
         if (exemption.isPresent()) {
-          report.unknown(r, multiAz, "%s runs in one Availability Zone unless it is a read replica or an Aurora "
-              + "cluster member, which depends on %s", r.address(), Values.why(exemption.get()));
+          report.unknown(r, multiAz, "%s runs in one Availability Zone unless it is an Aurora cluster member, "
+              + "which depends on its engine: %s", r.address(), Values.why(exemption.get()));
         } else {
           report.at(r, multiAz, "%s runs in one Availability Zone (%s is %s): an AZ outage or host failure stops "
               + "the database, with no standby to fail over to", r.address(), spelled,

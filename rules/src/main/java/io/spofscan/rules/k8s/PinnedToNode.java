@@ -72,13 +72,13 @@ public final class PinnedToNode implements ResourceRule {
         + "when that node fails or is drained its pods cannot run anywhere else", r.address());
   }
 
-  /** The matchExpressions item restricting kubernetes.io/hostname to one value, or null. */
+  /** The key of the matchExpressions item restricting kubernetes.io/hostname to one value, or null. */
   private static Value singleHostExpression(Value term) {
     for (Value expr : term.get("matchExpressions").items()) {
       if (expr.get("key").asString().map(HOSTNAME::equals).orElse(false)
           && expr.get("operator").asString().map("In"::equals).orElse(false)
           && expr.get("values").items().size() == 1) {
-        return expr;
+        return expr.get("key");
       }
     }
     return null;

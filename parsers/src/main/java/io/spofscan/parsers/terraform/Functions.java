@@ -1,0 +1,303 @@
+package io.spofscan.parsers.terraform;
+
+import io.spofscan.core.model.SourceRange;
+import io.spofscan.core.model.Value;
+import io.spofscan.parsers.terraform.Values.EvalError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The Terraform built-in functions the scan evaluates; any other is unknown with a reason. */
+final class Functions {
+  private Functions() {}
+
+  private static final Set<String> AFTER_APPLY = Set.of("file", "templatefile", "filebase64", "fileexists",
+      "fileset", "filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512",
+      "timestamp", "uuid", "bcrypt", "plantimestamp");
+
+  static Value call(Expr.Call c, Scope scope, Evaluator ev) throws EvalError {
+    String name = c.name();
+    SourceRange at = c.range();
+    if (name.equals("try")) {
+      for (Expr arg : c.args()) {
+        try {
+          return ev.eval(arg, scope);
+        } catch (EvalError e) {
+          // the next argument
+        }
+      }
+      throw new EvalError("no argument of try() could be evaluated");
+    }
+    if (name.equals("can")) {
+      try {
+        Value v = ev.eval(c.args().get(0), scope);
+        return v instanceof Value.Unknown ? v : Values.bool(true, at);
+      } catch (EvalError | IndexOutOfBoundsException e) {
+        return Values.bool(false, at);
+      }
+    }
+    if (AFTER_APPLY.contains(name)) {
+      return new Value.Unknown(name + "() is not evaluated by the scan (known only at plan/apply time)", at);
+    }
+    List<Value> args = new ArrayList<>();
+    for (Expr arg : c.args()) {
+      args.add(ev.eval(arg, scope));
+    }
+    if (c.expandLast() && !args.isEmpty()) {
+      Value last = args.remove(args.size() - 1);
+      if (last instanceof Value.Unknown) {
+        return Values.at(last, at);
+      }
+      args.addAll(last.items());
+    }
+    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")) {
+      for (Value a : args) {
+        if (a instanceof Value.Unknown u) {
+          return new Value.Unknown(u.reason(), at);
+        }
+      }
+    }
+    switch (name) {
+      case "lookup":
+        return lookup(args, at);
+      case "coalesce":
+        for (Value a : args) {
+          if (a instanceof Value.Unknown u) {
+            return new Value.Unknown(u.reason(), at);
+          }
+          if (a instanceof Value.Scalar s && s.value() != null && !"".equals(s.value())) {
+            return a;
+          }
+          if (!(a instanceof Value.Scalar)) {
+            return a;
+          }
+        }
+        throw new EvalError("coalesce() found no non-null, non-empty argument");
+      case "contains":
+        arity(name, args, 2);
+        for (Value item : args.get(0).items()) {
+          if (item instanceof Value.Unknown u) {
+            return new Value.Unknown(u.reason(), at);
+          }
+          if (Values.same(item, args.get(1))) {
+            return Values.bool(true, at);
+          }
+        }
+        return Values.bool(false, at);
+      case "length": {
+        arity(name, args, 1);
+        Value v = args.get(0);
+        if (v instanceof Value.Unknown u) {
+          return new Value.Unknown(u.reason(), at);
+        }
+        int n = v instanceof Value.ListValue l ? l.items().size()
+            : v instanceof Value.MapValue m ? m.entries().size()
+            : Values.toStr(v).codePointCount(0, Values.toStr(v).length());
+        return Values.num(BigDecimal.valueOf(n), at);
+      }
+      case "element": {
+        arity(name, args, 2);
+        List<Value> items = list(args.get(0), name);
+        if (items.isEmpty()) {
+          throw new EvalError("element() on an empty list");
+        }
+        int i = Values.toNumber(args.get(1)).intValue();
+        return items.get(Math.floorMod(i, items.size()));
+      }
+      case "merge": {
+        Map<String, Value> merged = new LinkedHashMap<>();
+        for (Value a : args) {
+          if (a instanceof Value.Scalar s && s.value() == null) {
+            continue;
+          }
+          if (!(a instanceof Value.MapValue m)) {
+            throw new EvalError("merge() needs maps, not " + Values.typeName(a));
+          }
+          merged.putAll(m.entries());
+        }
+        return new Value.MapValue(merged, at);
+      }
+      case "tobool":
+        arity(name, args, 1);
+        return isNull(args.get(0)) ? args.get(0) : Values.bool(Values.toBool(args.get(0)), at);
+      case "tonumber":
+        arity(name, args, 1);
+        return isNull(args.get(0)) ? args.get(0) : Values.num(Values.toNumber(args.get(0)), at);
+      case "tostring":
+        arity(name, args, 1);
+        return isNull(args.get(0)) ? args.get(0) : Values.str(Values.toStr(args.get(0)), at);
+      case "min":
+      case "max": {
+        if (args.isEmpty()) {
+          throw new EvalError(name + "() needs at least one number");
+        }
+        BigDecimal best = null;
+        for (Value a : args) {
+          BigDecimal n = Values.toNumber(a);
+          if (best == null || (name.equals("min") ? n.compareTo(best) < 0 : n.compareTo(best) > 0)) {
+            best = n;
+          }
+        }
+        return Values.num(best, at);
+      }
+      case "keys":
+      case "values": {
+        arity(name, args, 1);
+        if (!(args.get(0) instanceof Value.MapValue m)) {
+          throw new EvalError(name + "() needs a map");
+        }
+        TreeMap<String, Value> sorted = new TreeMap<>(m.entries());
+        List<Value> out = new ArrayList<>();
+        sorted.forEach((k, v) -> out.add(name.equals("keys") ? Values.str(k, at) : v));
+        return new Value.ListValue(out, at);
+      }
+      case "concat": {
+        List<Value> out = new ArrayList<>();
+        for (Value a : args) {
+          out.addAll(list(a, name));
+        }
+        return new Value.ListValue(out, at);
+      }
+      case "toset": {
+        arity(name, args, 1);
+        List<Value> out = new ArrayList<>();
+        for (Value item : list(args.get(0), name)) {
+          if (out.stream().noneMatch(o -> Values.same(o, item))) {
+            out.add(item);
+          }
+        }
+        return new Value.ListValue(out, at);
+      }
+      case "tolist":
+        arity(name, args, 1);
+        return new Value.ListValue(list(args.get(0), name), at);
+      case "tomap":
+        arity(name, args, 1);
+        if (!(args.get(0) instanceof Value.MapValue)) {
+          throw new EvalError("tomap() needs an object or map");
+        }
+        return args.get(0);
+      case "format":
+        if (args.isEmpty()) {
+          throw new EvalError("format() needs a format string");
+        }
+        return format(Values.toStr(args.get(0)), args.subList(1, args.size()), at);
+      case "join": {
+        arity(name, args, 2);
+        List<String> parts = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+          for (Value item : list(args.get(i), name)) {
+            parts.add(Values.toStr(item));
+          }
+        }
+        return Values.str(String.join(Values.toStr(args.get(0)), parts), at);
+      }
+      case "lower":
+        arity(name, args, 1);
+        return Values.str(Values.toStr(args.get(0)).toLowerCase(Locale.ROOT), at);
+      case "upper":
+        arity(name, args, 1);
+        return Values.str(Values.toStr(args.get(0)).toUpperCase(Locale.ROOT), at);
+      default:
+        return new Value.Unknown("function " + name + "() is not evaluated", at);
+    }
+  }
+
+  private static boolean isNull(Value v) {
+    return v instanceof Value.Scalar s && s.value() == null;
+  }
+
+  private static void arity(String name, List<Value> args, int n) throws EvalError {
+    if (args.size() < n) {
+      throw new EvalError(name + "() needs " + n + " argument" + (n > 1 ? "s" : ""));
+    }
+  }
+
+  private static List<Value> list(Value v, String fn) throws EvalError {
+    if (v instanceof Value.ListValue l) {
+      return l.items();
+    }
+    throw new EvalError(fn + "() needs a list, not " + Values.typeName(v));
+  }
+
+  private static Value lookup(List<Value> args, SourceRange at) throws EvalError {
+    arity("lookup", args, 2);
+    Value map = args.get(0);
+    Value key = args.get(1);
+    for (Value v : new Value[] {map, key}) {
+      if (v instanceof Value.Unknown u) {
+        return new Value.Unknown(u.reason(), at);
+      }
+    }
+    if (!(map instanceof Value.MapValue m)) {
+      throw new EvalError("lookup() needs a map, not " + Values.typeName(map));
+    }
+    Value found = m.entries().get(Values.toStr(key));
+    if (found != null) {
+      return found;
+    }
+    if (args.size() > 2) {
+      return args.get(2);
+    }
+    throw new EvalError("lookup() found no key \"" + Values.toStr(key) + "\" and has no default");
+  }
+
+  /** Terraform's format(): %s %d %v %q %t %f %%, with optional width/precision for numbers. */
+  private static Value format(String spec, List<Value> args, SourceRange at) throws EvalError {
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < spec.length(); i++) {
+      char c = spec.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        continue;
+      }
+      int j = i + 1;
+      while (j < spec.length() && "0123456789.-+ #".indexOf(spec.charAt(j)) >= 0) {
+        j++;
+      }
+      if (j >= spec.length()) {
+        throw new EvalError("format string ends in the middle of a verb");
+      }
+      char verb = spec.charAt(j);
+      String flags = spec.substring(i + 1, j);
+      i = j;
+      if (verb == '%') {
+        out.append('%');
+        continue;
+      }
+      if (next >= args.size()) {
+        throw new EvalError("format() has too few arguments");
+      }
+      Value arg = args.get(next++);
+      switch (verb) {
+        case 's', 'v', 't' -> out.append(String.format("%" + flags + "s", Values.toStr(arg)));
+        case 'q' -> out.append('"').append(Values.toStr(arg).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        case 'd' -> out.append(String.format("%" + flags + "d", Values.toNumber(arg).toBigInteger()));
+        case 'f' -> out.append(String.format("%" + flags + "f", Values.toNumber(arg)));
+        default -> {
+          return new Value.Unknown("format verb %" + verb + " is not evaluated", at);
+        }
+      }
+    }
+    return Values.str(out.toString(), at);
+  }
+
+  /** Distinct items in first-seen order. */
+  static List<Value> distinct(List<Value> items) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<Value> out = new ArrayList<>();
+    for (Value v : items) {
+      if (seen.add(v.describe() + "|" + Values.typeName(v))) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,305 @@
+package io.spofscan.parsers.terraform;
+
+import com.bertramlabs.plugins.hcl4j.HCLParserException;
+import com.bertramlabs.plugins.hcl4j.HclLexerAccess;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLAttribute;
+import com.bertramlabs.plugins.hcl4j.symbols.HCLBlock;
+import com.bertramlabs.plugins.hcl4j.symbols.Symbol;
+import io.spofscan.core.model.Diagnostic;
+import io.spofscan.core.model.SourceRange;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one HCL file (.tf or .tfvars) into {@link Hcl.File}: pre-processes it, runs hcl4j's lexer in a worker with
+ * a deadline (the lexer is quadratic in the file size), walks the symbol tree without recursion, and parses every
+ * attribute's expression from the original text with {@link ExprParser}.
+ */
+final class HclReader {
+  static final int MAX_BLOCK_DEPTH = 64;
+  private static final Set<String> TOP_LEVEL_BLOCKS = Set.of("terraform", "provider", "variable", "output", "locals",
+      "module", "resource", "data", "moved", "import", "removed", "check", "ephemeral");
+  private static final Pattern LEXER_POSITION = Pattern.compile("line:? ?(\\d+),? col(?:umn)?:? ?(\\d+)");
+
+  private final ExecutorService workers;
+  private final long deadlineMillis;
+
+  HclReader(ExecutorService workers, long deadlineMillis) {
+    this.workers = workers;
+    this.deadlineMillis = deadlineMillis;
+  }
+
+  /** @param configuration true for .tf files (top-level attributes are a leak), false for .tfvars */
+  Hcl.File read(String path, String text, boolean configuration) {
+    LineIndex lines = new LineIndex(path, text);
+    HclPreprocessor.Result prepared = HclPreprocessor.run(text);
+    if (!prepared.ok()) {
+      return Hcl.File.failed(path, Diagnostic.error(lines.at(prepared.errorOffset()),
+          "Terraform syntax error: " + prepared.error()));
+    }
+    List<Symbol> symbols;
+    Future<List<Symbol>> job = workers.submit(() -> HclLexerAccess.lex(new StringReader(prepared.text())));
+    try {
+      symbols = job.get(deadlineMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      job.cancel(true);
+      return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),
+          "reading this file took longer than " + deadlineMillis / 1000.0 + " s: skipped"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1), "interrupted while reading"));
+    } catch (ExecutionException e) {
+      return Hcl.File.failed(path, lexerFailure(path, e.getCause()));
+    }
+    return build(path, text, lines, symbols == null ? List.of() : symbols, configuration, prepared);
+  }
+
+  private static Diagnostic lexerFailure(String path, Throwable cause) {
+    String message = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
+    int line = 1;
+    int col = 1;
+    Matcher m = LEXER_POSITION.matcher(message);
+    if (m.find()) {
+      line = Integer.parseInt(m.group(1));
+      col = Integer.parseInt(m.group(2));
+    }
+    String what = cause instanceof HCLParserException || cause instanceof IOException ? "Terraform syntax error"
+        : "Terraform file could not be read";
+    String firstLine = message.lines().findFirst().orElse("").strip();
+    if (firstLine.length() > 160) {
+      firstLine = firstLine.substring(0, 160) + "...";
+    }
+    return Diagnostic.error(SourceRange.at(path, line, col), what + ": " + firstLine);
+  }
+
+  /** Mutable twin of a block while its children are collected. */
+  private static final class Node {
+    final HCLBlock symbol;
+    final int depth;
+    final List<Hcl.Attribute> attributes = new ArrayList<>();
+    final List<Node> children = new ArrayList<>();
+
+    Node(HCLBlock symbol, int depth) {
+      this.symbol = symbol;
+      this.depth = depth;
+    }
+  }
+
+  private Hcl.File build(String path, String text, LineIndex lines, List<Symbol> symbols, boolean configuration,
+      HclPreprocessor.Result prepared) {
+    List<int[]> topSpans = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Hcl.Attribute> topAttributes = new ArrayList<>();
+    List<Node> roots = new ArrayList<>();
+    Deque<Node> work = new ArrayDeque<>();
+    boolean leaked = false;
+    for (Symbol s : symbols) {
+      if (s instanceof HCLBlock b) {
+        Node node = new Node(b, 1);
+        roots.add(node);
+        topSpans.add(new int[] {keywordOffset(text, b), prepared.closeOf(braceOffset(text, b)) + 1});
+        work.push(node);
+        String type = b.blockNames == null || b.blockNames.isEmpty() ? "" : b.blockNames.get(0);
+        if (configuration && !TOP_LEVEL_BLOCKS.contains(type) && !leaked) {
+          leaked = true;
+          diagnostics.add(Diagnostic.warning(lines.at(keywordOffset(text, b)),
+              "unexpected top-level block '" + type + "': the file's structure may be read incompletely"));
+        }
+      } else if (s instanceof HCLAttribute a) {
+        Hcl.Attribute attr = attribute(text, lines, a, diagnostics, topSpans);
+        topAttributes.add(attr);
+        if (configuration && !leaked) {
+          leaked = true;
+          diagnostics.add(Diagnostic.warning(attr.range(), "attribute '" + a.getName()
+              + "' outside any block: the file's structure may be read incompletely"));
+        }
+      }
+    }
+    // Iterative walk: hostile files nest thousands of blocks.
+    while (!work.isEmpty()) {
+      Node node = work.pop();
+      if (node.depth > MAX_BLOCK_DEPTH) {
+        return Hcl.File.failed(path, Diagnostic.error(lines.at(keywordOffset(text, node.symbol)),
+            "blocks nested deeper than " + MAX_BLOCK_DEPTH + " levels: file skipped"));
+      }
+      List<Symbol> children = node.symbol.getChildren() == null ? List.of() : node.symbol.getChildren();
+      List<int[]> spans = new ArrayList<>();
+      for (Symbol c : children) {
+        if (c instanceof HCLBlock b) {
+          Node child = new Node(b, node.depth + 1);
+          node.children.add(child);
+          work.push(child);
+          spans.add(new int[] {keywordOffset(text, b), prepared.closeOf(braceOffset(text, b)) + 1});
+        } else if (c instanceof HCLAttribute a) {
+          node.attributes.add(attribute(text, lines, a, diagnostics, spans));
+        }
+      }
+      int open = braceOffset(text, node.symbol);
+      int stray = strayText(text, open + 1, prepared.closeOf(open), spans);
+      if (stray >= 0) {
+        return Hcl.File.failed(path, Diagnostic.error(lines.at(stray), "Terraform syntax error: unexpected text '"
+            + excerpt(text, stray) + "'"));
+      }
+    }
+    int stray = strayText(text, 0, text.length(), topSpans);
+    if (stray >= 0) {
+      return Hcl.File.failed(path, Diagnostic.error(lines.at(stray), "Terraform syntax error: unexpected text '"
+          + excerpt(text, stray) + "'"));
+    }
+    List<Hcl.Block> blocks = new ArrayList<>();
+    for (Node root : roots) {
+      blocks.add(freeze(root, text, lines));
+    }
+    return new Hcl.File(path, topAttributes, blocks, diagnostics, true);
+  }
+
+  /**
+   * The first offset in [from, to) that no item covers and that is not blank or a comment, or -1. hcl4j's lexer
+   * silently skips text it cannot read; Terraform rejects it.
+   */
+  private static int strayText(String text, int from, int to, List<int[]> spans) {
+    if (to < from) {
+      return -1;
+    }
+    List<int[]> sorted = new ArrayList<>(spans);
+    sorted.sort((x, y) -> Integer.compare(x[0], y[0]));
+    int i = from;
+    int next = 0;
+    while (i < to) {
+      while (next < sorted.size() && sorted.get(next)[1] <= i) {
+        next++;
+      }
+      if (next < sorted.size() && sorted.get(next)[0] <= i) {
+        i = Math.max(i + 1, sorted.get(next)[1]);
+        continue;
+      }
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == ',') {
+        i++;
+      } else if (c == '#' || (c == '/' && i + 1 < to && text.charAt(i + 1) == '/')) {
+        int nl = text.indexOf('\n', i);
+        i = nl < 0 ? to : nl;
+      } else if (c == '/' && i + 1 < to && text.charAt(i + 1) == '*') {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? to : end + 2;
+      } else {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String excerpt(String text, int at) {
+    int end = at;
+    while (end < text.length() && end - at < 20 && text.charAt(end) != '\n') {
+      end++;
+    }
+    return text.substring(at, end).strip();
+  }
+
+  static int braceOffset(String text, HCLBlock b) {
+    int i = (int) Math.min(Math.max(0, b.getPosition() == null ? 0 : b.getPosition() + 1), text.length());
+    if (i < text.length() && text.charAt(i) != '{') {
+      int found = text.indexOf('{', i);
+      i = found < 0 ? i : found;
+    }
+    return i;
+  }
+
+  /** Depth is bounded by {@link #MAX_BLOCK_DEPTH}, so this recursion is safe. */
+  private static Hcl.Block freeze(Node node, String text, LineIndex lines) {
+    List<Hcl.Block> nested = new ArrayList<>();
+    for (Node child : node.children) {
+      nested.add(freeze(child, text, lines));
+    }
+    List<String> names = node.symbol.blockNames == null ? List.of("") : node.symbol.blockNames;
+    return new Hcl.Block(names.get(0), List.copyOf(names.subList(1, names.size())),
+        lines.at(keywordOffset(text, node.symbol)), new Hcl.Body(node.attributes, nested));
+  }
+
+  /** hcl4j places a block at its '{'; the finding belongs on the keyword, found by walking back over the labels. */
+  static int keywordOffset(String text, HCLBlock b) {
+    int brace = (int) Math.min(Math.max(0, b.getPosition() == null ? 0 : b.getPosition() + 1), text.length());
+    int i = brace;
+    if (i < text.length() && text.charAt(i) != '{') {
+      int found = text.indexOf('{', i);
+      i = found < 0 ? i : found;
+    }
+    int labels = b.blockNames == null ? 0 : b.blockNames.size();
+    i--;
+    for (int k = 0; k < labels && i >= 0; k++) {
+      while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+        i--;
+      }
+      if (i < 0) {
+        break;
+      }
+      if (text.charAt(i) == '"') {
+        i--;
+        while (i >= 0 && !(text.charAt(i) == '"' && (i == 0 || text.charAt(i - 1) != '\\'))) {
+          i--;
+        }
+        i--;
+      } else {
+        while (i >= 0 && ExprParser.isIdentPart(text.charAt(i))) {
+          i--;
+        }
+      }
+    }
+    return Math.max(0, Math.min(i + 1, text.length() - 1));
+  }
+
+  private static Hcl.Attribute attribute(String text, LineIndex lines, HCLAttribute a, List<Diagnostic> diagnostics,
+      List<int[]> spans) {
+    String name = a.getName() == null ? "" : a.getName();
+    int offset = (int) Math.min(Math.max(0, a.getPosition() == null ? 0 : a.getPosition()), text.length());
+    if (!text.startsWith(name, offset)) {
+      int found = text.indexOf(name, lines.lineStart(lines.line(offset)));
+      offset = found < 0 ? offset : found;
+    }
+    SourceRange at = lines.at(offset);
+    ExprParser parser = new ExprParser(text, lines);
+    int valueStart = offset + name.length();
+    try {
+      int eq = valueStart;
+      if (text.startsWith("\"", offset)) {
+        eq = text.indexOf('"', offset + 1) + 1;
+      }
+      while (eq < text.length() && (text.charAt(eq) == ' ' || text.charAt(eq) == '\t' || text.charAt(eq) == '"')) {
+        eq++;
+      }
+      if (eq >= text.length() || (text.charAt(eq) != '=' && text.charAt(eq) != ':')) {
+        throw new ExprParser.SyntaxError(eq, "expected '=' after " + name);
+      }
+      valueStart = eq + 1;
+      Expr expr = parser.parseAt(valueStart);
+      String written = text.substring(valueStart, parser.position()).strip();
+      parser.skipSpace();
+      int end = parser.position();
+      if (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '}') {
+        throw new ExprParser.SyntaxError(end, "unexpected text after the value of " + name);
+      }
+      spans.add(new int[] {offset, end});
+      return new Hcl.Attribute(name, at, expr, written);
+    } catch (ExprParser.SyntaxError e) {
+      diagnostics.add(Diagnostic.warning(lines.at(Math.min(e.offset(), Math.max(0, text.length() - 1))),
+          "the value of '" + name + "' could not be read (" + e.getMessage() + "): treated as unknown"));
+      int eol = text.indexOf('\n', valueStart);
+      spans.add(new int[] {offset, eol < 0 ? text.length() : eol});
+      return new Hcl.Attribute(name, at, null, text.substring(Math.min(valueStart, text.length()),
+          eol < 0 ? text.length() : eol).strip());
+    }
+  }
+}

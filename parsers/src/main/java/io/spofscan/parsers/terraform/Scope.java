@@ -1,0 +1,35 @@
+package io.spofscan.parsers.terraform;
+
+import io.spofscan.core.model.Value;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Names visible to an expression: the module's variables and locals, plus count/each/for/iterator bindings. */
+record Scope(Names names, Map<String, Value> bindings) {
+
+  /** What a module defines. */
+  interface Names {
+    /** The value of var.NAME, or null when no such variable is declared. */
+    Value variable(String name);
+
+    /** The value of local.NAME, or null when no such local is declared. */
+    Value local(String name, Evaluator evaluator) throws Values.EvalError;
+
+    /** path.module as shown to users. */
+    String modulePath();
+  }
+
+  Scope {
+    bindings = Map.copyOf(bindings);
+  }
+
+  static Scope of(Names names) {
+    return new Scope(names, Map.of());
+  }
+
+  Scope with(String name, Value value) {
+    Map<String, Value> copy = new HashMap<>(bindings);
+    copy.put(name, value);
+    return new Scope(names, copy);
+  }
+}

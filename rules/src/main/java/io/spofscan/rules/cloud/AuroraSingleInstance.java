@@ -1,0 +1,101 @@
+package io.spofscan.rules.cloud;
+
+import io.spofscan.core.model.Format;
+import io.spofscan.core.model.Kind;
+import io.spofscan.core.model.Model;
+import io.spofscan.core.model.Resource;
+import io.spofscan.core.model.Value;
+import io.spofscan.core.rule.Reporter;
+import io.spofscan.core.rule.Rule;
+import io.spofscan.core.rule.RuleInfo;
+import io.spofscan.core.rule.Severity;
+import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.support.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+@RuleInfo(
+    id = "SPOF-RDS-004",
+    title = "Aurora cluster has a single instance",
+    severity = Severity.HIGH,
+    formats = {Format.TERRAFORM, Format.CLOUDFORMATION},
+    rationale = "Aurora fails over by promoting a replica instance. With one instance there is none to promote: "
+        + "an instance or Availability Zone failure stops the database until Aurora recreates the instance.",
+    remediation = "Add a second cluster instance (aws_rds_cluster_instance / AWS::RDS::DBInstance with "
+        + "DBClusterIdentifier) in another Availability Zone, or two entries in the rds-aurora module's instances.",
+    tags = {"aws", "rds", "aurora", "database", "availability-zone"},
+    references = {
+        "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html",
+        "https://registry.terraform.io/modules/terraform-aws-modules/rds-aurora/aws/latest"})
+public final class AuroraSingleInstance implements Rule {
+
+  static final Kind CLUSTER = Kind.of("RDS DB cluster", "aws_rds_cluster", "AWS::RDS::DBCluster");
+  static final Kind CLUSTER_INSTANCE = Kind.of("cluster instance", "aws_rds_cluster_instance", "aws_db_instance",
+      "AWS::RDS::DBInstance");
+
+  @Override
+  public void check(Model model, Reporter report) {
+    Map<String, List<Resource>> membersByCluster = new HashMap<>();
+    for (Resource i : model.all(CLUSTER_INSTANCE)) {
+      Set<String> targets = new TreeSet<>();
+      i.references().forEach(ref -> targets.add(scope(i) + stripIndex(ref.target())));
+      for (String target : targets) {
+        membersByCluster.computeIfAbsent(target, k -> new ArrayList<>()).add(i);
+      }
+      Value literal = i.attr(i.format() == Format.TERRAFORM ? "cluster_identifier"
+          : "Properties.DBClusterIdentifier");
+      literal.asString().ifPresent(id -> membersByCluster.computeIfAbsent("id|" + id, k -> new ArrayList<>())
+          .add(i));
+    }
+    for (Resource c : model.all(CLUSTER)) {
+      Value engine = c.attr(c.format() == Format.TERRAFORM ? "engine" : "Properties.Engine");
+      Value mode = c.attr(c.format() == Format.TERRAFORM ? "engine_mode" : "Properties.EngineMode");
+      String engineName = engine.isAbsent() ? "aurora" : Values.lower(engine).orElse("");
+      if (engine.isUnknown() || !engineName.startsWith("aurora")
+          || Values.lower(mode).map(m -> m.equals("serverless")).orElse(false)) {
+        continue; // Multi-AZ DB clusters of other engines and Aurora Serverless v1 have no member instances
+      }
+      List<Resource> members = new ArrayList<>(membersByCluster.getOrDefault(
+          scope(c) + stripIndex(c.address()), List.of()));
+      Value id = c.attr(c.format() == Format.TERRAFORM ? "cluster_identifier" : "Properties.DBClusterIdentifier");
+      id.asString().ifPresent(s -> membersByCluster.getOrDefault("id|" + s, List.of()).stream()
+          .filter(m -> !members.contains(m)).forEach(members::add));
+      long certain = members.stream().filter(Resource::certainlyExists).count();
+      if (certain >= 2) {
+        continue;
+      }
+      if (members.size() >= 2) {
+        report.unknown(c, Value.absent(), "%s has %d certain instance(s); whether it has a second one depends on "
+            + "%s", c.address(), certain, members.stream().filter(m -> !m.certainlyExists()).findFirst()
+            .flatMap(m -> m.existence().unknownReason()).orElse("an unresolved count"));
+      } else {
+        report.at(c, Value.absent(), "%s has %s in the scan: there is no replica to promote, so an instance or "
+            + "AZ failure stops the database", c.address(), Values.plural(members.size(), "instance"));
+      }
+    }
+    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
+  }
+
+  /**
+   * "module.db.aws_rds_cluster.main[0]" → "aws_rds_cluster.main": counted resources match their references, and
+   * addresses inside a module match the module-local references written there (the scope keeps modules apart).
+   */
+  private static String stripIndex(String address) {
+    String local = address;
+    while (local.startsWith("module.") && local.indexOf('.', 7) > 0) {
+      local = local.substring(local.indexOf('.', 7) + 1);
+    }
+    int bracket = local.indexOf('[');
+    return bracket < 0 ? local : local.substring(0, bracket);
+  }
+
+  /** The file and module instance a resource was declared in. */
+  private static String scope(Resource r) {
+    return r.path() + "|" + r.callChain() + "|";
+  }
+}

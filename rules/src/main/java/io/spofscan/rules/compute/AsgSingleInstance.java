@@ -1,0 +1,44 @@
+package io.spofscan.rules.compute;
+
+import io.spofscan.core.model.Format;
+import io.spofscan.core.model.Kind;
+import io.spofscan.core.model.Model;
+import io.spofscan.core.model.Resource;
+import io.spofscan.core.model.Value;
+import io.spofscan.core.rule.Reporter;
+import io.spofscan.core.rule.Rule;
+import io.spofscan.core.rule.RuleInfo;
+import io.spofscan.core.rule.Severity;
+import io.spofscan.rules.modules.ModuleKnowledge;
+
+@RuleInfo(
+    id = "SPOF-ASG-001",
+    title = "Auto Scaling group may run one instance or uses one Availability Zone",
+    severity = Severity.MEDIUM,
+    formats = {Format.TERRAFORM, Format.CLOUDFORMATION},
+    rationale = "An Auto Scaling group with a minimum below 2 may run a single instance, whose failure stops "
+        + "the service until a replacement boots; a group limited to one subnet or zone fails with that zone.",
+    remediation = "Set min_size (MinSize) to 2 or more and give the group subnets (vpc_zone_identifier / "
+        + "VPCZoneIdentifier) in at least two Availability Zones.",
+    tags = {"aws", "ec2", "autoscaling", "availability-zone"},
+    references = {
+        "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html",
+        "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group"})
+public final class AsgSingleInstance implements Rule {
+
+  static final Kind ASG = Kind.of("Auto Scaling group", "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup");
+
+  @Override
+  public void check(Model model, Reporter report) {
+    for (Resource r : model.all(ASG)) {
+      boolean tf = r.format() == Format.TERRAFORM;
+      Value subnets = r.attr(tf ? "vpc_zone_identifier" : "Properties.VPCZoneIdentifier");
+      if (subnets.isAbsent()) {
+        subnets = r.attr(tf ? "availability_zones" : "Properties.AvailabilityZones");
+      }
+      Capacity.check(r, report, "Auto Scaling group", "instance", r.attr(tf ? "min_size" : "Properties.MinSize"),
+          -1, r.attr(tf ? "max_size" : "Properties.MaxSize"), subnets);
+    }
+    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
+  }
+}

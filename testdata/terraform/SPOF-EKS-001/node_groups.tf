@@ -1,0 +1,44 @@
+resource "aws_eks_node_group" "general" {
+  cluster_name    = "main"
+  node_group_name = "general"
+  node_role_arn   = "arn:aws:iam::123456789012:role/eks-nodes"
+  subnet_ids      = ["subnet-a", "subnet-b"]
+
+  scaling_config {
+    desired_size = 2
+    min_size     = 1 # expect: SPOF-EKS-001
+    max_size     = 4
+  }
+}
+
+resource "aws_eks_node_group" "one_subnet" {
+  cluster_name    = "main"
+  node_group_name = "one-subnet"
+  node_role_arn   = "arn:aws:iam::123456789012:role/eks-nodes"
+  subnet_ids      = ["subnet-a"] # expect: SPOF-EKS-001
+
+  scaling_config {
+    desired_size = 3
+    min_size     = 3
+    max_size     = 6
+  }
+}
+
+module "eks" {
+  source  = "terraform-aws-modules/eks/aws"
+  version = "20.8.5"
+
+  cluster_name = "main"
+  eks_managed_node_groups = {
+    system = {
+      min_size     = 1 # expect: SPOF-EKS-001
+      max_size     = 3
+      desired_size = 2
+    }
+    workers = {
+      min_size     = 3
+      max_size     = 10
+      desired_size = 3
+    }
+  }
+}
