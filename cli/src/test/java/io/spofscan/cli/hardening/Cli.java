@@ -55,7 +55,7 @@ final class Cli {
   static Run scanJson(Path dir, String... extra) {
     List<String> args = new ArrayList<>(List.of("scan", dir.toString(), "--format", "json"));
     args.addAll(List.of(extra));
-    return run(List.of(), args, dir.getParent());
+    return run(List.of(), args, dir);
   }
 
   /** Runs {@code java <jvmOptions> -cp <test class path> io.spofscan.cli.Main <args>} in {@code workDir}. */

@@ -10,10 +10,14 @@ import java.nio.file.Path;
 final class Trees {
   static final String NEIGHBOUR = "good/main.tf";
   static final String NEIGHBOUR_RULE = "SPOF-RDS-001";
+  static final String CFN_NEIGHBOUR = "good/db.yaml";
 
   private Trees() {}
 
-  /** A scan root with {@code good/main.tf}: an RDS instance without multi_az, which must yield SPOF-RDS-001. */
+  /**
+   * A scan root with two good neighbours, each an RDS instance without Multi-AZ that must yield SPOF-RDS-001:
+   * {@code good/main.tf} (Terraform) and {@code good/db.yaml} (CloudFormation).
+   */
   static Path withNeighbour(Path tmp) throws IOException {
     Path root = Files.createDirectories(tmp.resolve("repo"));
     write(root, NEIGHBOUR, """
@@ -21,6 +25,14 @@ final class Trees {
           engine         = "postgres"
           instance_class = "db.t3.micro"
         }
+        """);
+    write(root, CFN_NEIGHBOUR, """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Resources:
+          OrdersDb:
+            Type: AWS::RDS::DBInstance
+            Properties:
+              Engine: postgres
         """);
     return root;
   }
