@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A short, bounded, reproducible mutation-fuzzing campaign per parser entry, seeded with testdata/fuzz/seeds.
  * Defaults keep it to a few seconds per target in the normal build; a longer campaign runs on demand:
  * {@code mvn -B -pl parsers -am test -Dtest=ParserFuzzTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dfuzz.seconds=600 -Dfuzz.execs=100000000 -Dfuzz.seed=42}. Failing inputs are written to
+ * -Dfuzz.seconds=600 -Dfuzz.execs=100000000 -Dfuzz.seed=42} (add {@code -Dfuzz.only=TERRAFORM,YAML} to pick
+ * targets). Failing inputs are written to
  * {@code parsers/target/fuzz-failures/}; a fixed one goes to testdata/fuzz/regressions/ (see {@link RegressionCorpusTest}).
  */
 class ParserFuzzTest {
@@ -33,6 +34,8 @@ class ParserFuzzTest {
   private static final long SECONDS = Long.getLong("fuzz.seconds", 10L);
   private static final long EXECS = Long.getLong("fuzz.execs", 1_500L);
   private static final Duration PER_INPUT = Duration.ofSeconds(Long.getLong("fuzz.inputSeconds", 10L));
+  /** Comma-separated {@link Target} names to run (default: all). */
+  private static final String ONLY = System.getProperty("fuzz.only", "");
 
   /** One entry per parser input kind: file name the input is written to, seed folder, dictionary. */
   enum Target {
@@ -82,6 +85,7 @@ class ParserFuzzTest {
   @ParameterizedTest
   @EnumSource(Target.class)
   void parsersSurviveMutatedInputs(Target target, @TempDir Path tmp) throws Exception {
+    assumeTrue(ONLY.isBlank() || List.of(ONLY.split(",")).contains(target.name()), "not selected by -Dfuzz.only");
     List<byte[]> corpus = seeds(target);
     assertFalse(corpus.isEmpty(), "no seeds for " + target);
     Mutator mutator = new Mutator(SEED ^ target.ordinal(), corpus, target.tokens);
