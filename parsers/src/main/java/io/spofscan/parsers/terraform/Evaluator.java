@@ -96,7 +96,12 @@ final class Evaluator {
         if (v instanceof Value.Unknown u) {
           return new Value.Unknown(u.reason(), t.range());
         }
-        out.append(Values.toStr(v));
+        String text = Values.toStr(v);
+        if (out.length() + text.length() > Functions.MAX_STRING_CHARS) {
+          return new Value.Unknown("string over " + Functions.MAX_STRING_CHARS + " characters is not evaluated",
+              t.range());
+        }
+        out.append(text);
       }
     }
     return Values.str(out.toString(), t.range());
