@@ -159,6 +159,7 @@ class NoReachOutTest {
     List<String> jvm = List.of("-Djava.security.manager", "-Djava.security.policy==" + policy);
     Run run = Cli.run(jvm, List.of("scan", root.toString(), "--format", "json"), root);
     JsonNode report = assertCompletedNormally(run);
+    assertTrue(run.stderr().contains("Security Manager"), "the child JVM must run under the security manager\n" + run);
     assertEquals(1, run.exit(), "findings are expected\n" + run);
     String all = (run.stdout() + run.stderr()).toLowerCase(Locale.ROOT);
     assertFalse(all.contains("access denied") || all.contains("accesscontrolexception")
