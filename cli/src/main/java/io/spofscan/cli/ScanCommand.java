@@ -8,7 +8,6 @@ import io.spofscan.core.report.ReportWriter;
 import io.spofscan.core.report.SarifReport;
 import io.spofscan.core.report.ScanReport;
 import io.spofscan.core.report.TextReport;
-import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.core.model.Diagnostic;
 import java.io.PrintWriter;
@@ -161,9 +160,5 @@ final class ScanCommand implements Callable<Integer> {
     ReportSpec r = new ReportSpec();
     r.format = ReportFormat.TEXT;
     return r;
-  }
-
-  static boolean failing(Finding f, Severity min) {
-    return f.certain() && f.severity().atLeast(min);
   }
 }

@@ -26,7 +26,7 @@ final class ScanInputs {
   Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--param-file", paramLabel = "FILE",
-      description = "CloudFormation parameter file: AWS CLI JSON list, {\"Parameters\": {...}} or a flat map.")
+      description = "CloudFormation parameter file: AWS CLI JSON list, {\"Parameters\": {...}} or NAME=VALUE lines.")
   List<Path> paramFiles = new ArrayList<>();
 
   @Option(names = "--namespace", paramLabel = "NS",

@@ -19,6 +19,8 @@ import io.spofscan.core.suppress.Suppression;
 import io.spofscan.core.suppress.SuppressionFinder;
 import io.spofscan.core.suppress.Suppressor;
 import io.spofscan.parsers.Parsers;
+import io.spofscan.parsers.cloudformation.CfnParameterFiles;
+import io.spofscan.parsers.yaml.DocumentParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -95,57 +97,55 @@ final class ScanRunner {
     ScanOptions options = new ScanOptions(vars(config), varFiles(config), terraformEnv(), params(config),
         inputs.namespace != null ? inputs.namespace : config.namespace().orElse("default"), maxBytes);
 
-    Path stdinDir = null;
-    try {
-      if (readStdin) {
-        stdinDir = Files.createTempDirectory("spofscan-stdin");
-        Path copy = stdinDir.resolve("stdin.yaml");
-        Files.write(copy, stdin.readAllBytes());
-        files.add(new SourceFile(copy, STDIN_NAME, stdinDir));
-      }
-      progress.accept("parsing " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
-      Model model = Parsers.parse(files, options);
-
-      List<Rule> rules = RuleCatalog.builtIn().stream()
-          .filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
-      progress.accept("checking " + model.resources().size() + " resources");
-      Analyzer.Analysis analysis = new Analyzer(rules).analyze(model);
-      diagnostics.addAll(analysis.diagnostics());
-
-      List<Finding> findings = analysis.findings().stream()
-          .map(f -> config.severities().containsKey(f.ruleId()) ? f.withSeverity(config.severities().get(f.ruleId())) : f)
-          .toList();
-      Suppressor.Result suppressed = new Suppressor(LocalDate.now(ZoneOffset.UTC))
-          .apply(findings, model.resources(), commentSuppressions(files, model.resources()));
-      findings = suppressed.findings().stream()
-          .filter(f -> !config.disabledRules().contains(f.ruleId())).toList();
-
-      ScanReport.BaselineSummary baselineSummary = null;
-      if (baselineFile != null) {
-        Baseline baseline = BaselineFile.read(baselineFile);
-        Baseline.Outcome applied = baseline.apply(findings);
-        findings = applied.newFindings();
-        baselineSummary = new ScanReport.BaselineSummary(baselineFile.toString(), applied.baselined().size(),
-            applied.gone());
-      }
-
-      List<RuleMeta> metas = new ArrayList<>();
-      for (Rule r : rules) {
-        metas.add(withSeverity(r.meta(), config.severities().get(r.meta().id())));
-      }
-      MetaRules.ALL.stream().filter(m -> !config.disabledRules().contains(m.id())).forEach(metas::add);
-      List<Diagnostic> allDiagnostics = diagnostics.stream().sorted().distinct().toList();
-      ScanReport report = new ScanReport(VersionProvider.version(), metas, findings, allDiagnostics, files.size(),
-          model.resources().size(), suppressed.suppressed(), baselineSummary);
-      return new Outcome(report, config, repoRoot);
-    } catch (IOException e) {
-      throw new UserError("cannot read standard input: " + e.getMessage(), e);
-    } finally {
-      if (stdinDir != null) {
-        deleteQuietly(stdinDir.resolve("stdin.yaml"));
-        deleteQuietly(stdinDir);
+    String stdinText = null;
+    if (readStdin) {
+      try {
+        stdinText = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserError("cannot read standard input: " + e.getMessage(), e);
       }
     }
+    progress.accept("parsing " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
+    Model model = Parsers.parse(files, options);
+    List<Suppression> comments = commentSuppressions(files, model.resources());
+    if (stdinText != null) {
+      model = Model.merge(List.of(model, new DocumentParser(options).parseText(STDIN_NAME, stdinText)));
+      comments.addAll(SuppressionFinder.comments(STDIN_NAME, stdinText));
+    }
+    int filesScanned = files.size() + (stdinText != null ? 1 : 0);
+    List<Rule> rules = RuleCatalog.builtIn().stream()
+        .filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
+    progress.accept("checking " + model.resources().size() + " resources");
+    Analyzer.Analysis analysis = new Analyzer(rules).analyze(model);
+    diagnostics.addAll(analysis.diagnostics());
+
+    List<Finding> findings = analysis.findings().stream()
+        .map(f -> config.severities().containsKey(f.ruleId()) ? f.withSeverity(config.severities().get(f.ruleId()))
+          : f)
+        .toList();
+    Suppressor.Result suppressed = new Suppressor(LocalDate.now(ZoneOffset.UTC))
+        .apply(findings, model.resources(), comments);
+    findings = suppressed.findings().stream()
+        .filter(f -> !config.disabledRules().contains(f.ruleId())).toList();
+
+    ScanReport.BaselineSummary baselineSummary = null;
+    if (baselineFile != null) {
+      Baseline baseline = BaselineFile.read(baselineFile);
+      Baseline.Outcome applied = baseline.apply(findings);
+      findings = applied.newFindings();
+      baselineSummary = new ScanReport.BaselineSummary(baselineFile.toString(), applied.baselined().size(),
+          applied.gone());
+    }
+
+    List<RuleMeta> metas = new ArrayList<>();
+    for (Rule r : rules) {
+      metas.add(withSeverity(r.meta(), config.severities().get(r.meta().id())));
+    }
+    MetaRules.ALL.stream().filter(m -> !config.disabledRules().contains(m.id())).forEach(metas::add);
+    List<Diagnostic> allDiagnostics = diagnostics.stream().sorted().distinct().toList();
+    ScanReport report = new ScanReport(VersionProvider.version(), metas, findings, allDiagnostics, filesScanned,
+        model.resources().size(), suppressed.suppressed(), baselineSummary);
+    return new Outcome(report, config, repoRoot);
   }
 
   private static RuleMeta withSeverity(RuleMeta m, Severity s) {
@@ -262,7 +262,11 @@ final class ScanRunner {
       if (!Files.isRegularFile(f)) {
         throw new UserError("no such parameter file: " + f);
       }
-      params.putAll(ParameterFiles.read(f));
+      try {
+        params.putAll(CfnParameterFiles.read(f));
+      } catch (IOException e) {
+        throw new UserError(e.getMessage(), e);
+      }
     }
     params.putAll(inputs.params);
     return params;
@@ -298,13 +302,5 @@ final class ScanRunner {
           }
         });
     return out;
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // a temp file left behind is harmless
-    }
   }
 }

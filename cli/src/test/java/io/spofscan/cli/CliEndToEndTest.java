@@ -80,6 +80,29 @@ class CliEndToEndTest {
   }
 
   @Test
+  void anUnwritableReportIsOneLineAndExitTwo() throws IOException {
+    Files.writeString(tmp.resolve("not-a-dir"), "x");
+    CliProcess.Result r = CliProcess.run(tmp, "scan", ".", "-f", "json", "-o", "not-a-dir/out.json");
+    assertEquals(2, r.exit(), r.toString());
+    assertTrue(r.err().startsWith("spofscan: cannot write not-a-dir/out.json"), r.toString());
+    assertEquals(1, r.err().lines().count(), r.toString());
+  }
+
+  @Test
+  void pathsAreRelativeToTheRepositoryRoot() throws IOException {
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve("infra/db"));
+    Files.writeString(repo.resolve("infra/db/main.tf"), "resource \"aws_db_instance\" \"a\" {\n}\n");
+    CliProcess.Result r = CliProcess.run(repo.resolve("infra"), "scan", "db", "-f", "sarif", "--fail-on", "none");
+    assertEquals(0, r.exit(), r.toString());
+    assertTrue(r.out().contains("\"uri\": \"infra/db/main.tf\""), r.toString());
+    CliProcess.Result base = CliProcess.run(repo.resolve("infra"), "scan", "db", "-f", "json", "--fail-on", "none",
+        "--repo-root", ".");
+    assertTrue(base.out().contains("\"path\": \"db/main.tf\""), base.toString());
+  }
+
+  @Test
   void anEmptyTreeIsCleanAndExitsZero() throws IOException {
     Files.writeString(tmp.resolve("README.md"), "nothing to scan\n");
     CliProcess.Result r = CliProcess.run(tmp, "scan", ".");

@@ -4,7 +4,12 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.terraform.TerraformParser;
+import io.spofscan.parsers.terraform.TerraformPlanParser;
 import io.spofscan.parsers.yaml.DocumentParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,11 +31,31 @@ public final class Parsers {
   public static Model parse(List<SourceFile> files, ScanOptions options) {
     List<SourceFile> terraform = new ArrayList<>();
     List<SourceFile> documents = new ArrayList<>();
+    List<SourceFile> plans = new ArrayList<>();
     for (SourceFile f : files) {
-      (isTerraformSource(f.fileName()) ? terraform : documents).add(f);
+      if (isTerraformSource(f.fileName())) {
+        terraform.add(f);
+      } else if (isTerraformPlan(f)) {
+        plans.add(f);
+      } else {
+        documents.add(f);
+      }
     }
     Model tf = new TerraformParser(options).parse(terraform);
+    Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
     Model docs = new DocumentParser(options).parse(documents);
-    return Model.merge(List.of(tf, docs));
+    return Model.merge(List.of(tf, plan, docs));
+  }
+
+  /** A .json file whose first bytes look like {@code terraform show -json} output. */
+  static boolean isTerraformPlan(SourceFile f) {
+    if (!f.fileName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(f.file())) {
+      return TerraformPlanParser.looksLikePlan(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return false; // the document parser reports unreadable files
+    }
   }
 }

@@ -35,8 +35,10 @@ class FixtureTest {
   }
 
   static Model parse(Fixtures.Case c) {
-    SourceFile file = new SourceFile(c.file(), c.displayPath(), Fixtures.root());
-    return Parsers.parse(List.of(file), ScanOptions.defaults());
+    List<SourceFile> files = c.files().stream()
+        .map(f -> new SourceFile(f, Fixtures.display(f), Fixtures.root()))
+        .toList();
+    return Parsers.parse(files, ScanOptions.defaults());
   }
 
   private static boolean parserReady(String format) {
@@ -64,7 +66,8 @@ class FixtureTest {
     assertEquals(List.of(), analysis.diagnostics().stream()
         .filter(d -> d.level() == Diagnostic.Level.ERROR).map(Diagnostic::toString).toList(), "rule failed");
     List<String> actual = analysis.findings().stream()
-        .map(f -> f.location().line() + " " + f.ruleId() + (f.certain() ? "" : " unknown"))
+        .map(f -> (c.isDirectory() ? f.location().path() + ":" : "") + f.location().line() + " " + f.ruleId()
+            + (f.certain() ? "" : " unknown"))
         .sorted()
         .toList();
     assertEquals(Fixtures.expected(c), actual, () -> "findings of " + c + ":\n" + describe(analysis.findings()));

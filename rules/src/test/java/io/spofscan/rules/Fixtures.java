@@ -29,14 +29,31 @@ final class Fixtures {
     return Path.of(prop);
   }
 
-  /** One fixture file: its format folder, the rule folder it sits in, and the file. */
+  /**
+   * One fixture: a file directly in a rule folder, or a sub-folder whose files are scanned together (a Terraform
+   * root with its local modules, objects spread over several manifests). Markers of a folder case are compared
+   * with their file's path.
+   */
   record Case(String format, String ruleId, Path file) {
     String displayPath() {
-      return root().relativize(file).toString().replace('\\', '/');
+      return display(file);
     }
 
-    boolean isJson() {
-      return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    boolean isDirectory() {
+      return Files.isDirectory(file);
+    }
+
+    /** The files scanned for this case. */
+    List<Path> files() {
+      if (!isDirectory()) {
+        return List.of(file);
+      }
+      try (Stream<Path> s = Files.walk(file)) {
+        return s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".expect"))
+            .sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override
@@ -57,7 +74,7 @@ final class Fixtures {
           continue;
         }
         for (Path f : list(ruleDir)) {
-          if (Files.isRegularFile(f) && !f.getFileName().toString().endsWith(".expect")) {
+          if (Files.isDirectory(f) || !f.getFileName().toString().endsWith(".expect")) {
             out.add(new Case(format, ruleDir.getFileName().toString(), f));
           }
         }
@@ -70,11 +87,30 @@ final class Fixtures {
     return all().stream().filter(c -> c.format().equals(format)).toList();
   }
 
-  /** Expected findings as sorted "LINE RULE-ID" or "LINE RULE-ID unknown" strings. */
+  static String display(Path p) {
+    return root().relativize(p).toString().replace('\\', '/');
+  }
+
+  /**
+   * Expected findings as sorted "LINE RULE-ID" or "LINE RULE-ID unknown" strings; for a folder case each is
+   * prefixed with the file's display path and a colon.
+   */
   static List<String> expected(Case c) {
+    if (!c.isDirectory()) {
+      return expectedIn(c.file());
+    }
     List<String> out = new ArrayList<>();
-    if (c.isJson()) {
-      Path sidecar = c.file().resolveSibling(c.file().getFileName() + ".expect");
+    for (Path f : c.files()) {
+      expectedIn(f).forEach(e -> out.add(display(f) + ":" + e));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static List<String> expectedIn(Path file) {
+    List<String> out = new ArrayList<>();
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      Path sidecar = file.resolveSibling(file.getFileName() + ".expect");
       if (Files.exists(sidecar)) {
         for (String line : read(sidecar).split("\n")) {
           String t = line.strip();
@@ -84,7 +120,7 @@ final class Fixtures {
         }
       }
     } else {
-      String[] lines = read(c.file()).split("\n", -1);
+      String[] lines = read(file).split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         Matcher m = MARKER.matcher(lines[i]);
         while (m.find()) {

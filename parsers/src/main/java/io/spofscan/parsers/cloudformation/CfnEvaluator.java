@@ -430,9 +430,13 @@ final class CfnEvaluator {
 
   private Value importValue(Value arg, SourceRange at) {
     Value ev = eval(arg);
-    String name = scalarText(ev).orElse(ev.unknownReason().map(r -> "(" + r + ")").orElse("?"));
-    references.add(new Reference("import", name, "", at));
-    return Value.unknown("Fn::ImportValue " + name + " is only known after deploy", at);
+    Optional<String> name = scalarText(ev);
+    if (name.isEmpty()) {
+      return Value.unknown("Fn::ImportValue is only known after deploy (export name: "
+          + firstUnknown(ev).orElse(ev.describe()) + ")", at);
+    }
+    references.add(new Reference("import", name.get(), "", at));
+    return Value.unknown("Fn::ImportValue " + name.get() + " is only known after deploy", at);
   }
 
   // ---------------------------------------------------------------- conditions

@@ -81,28 +81,33 @@ public final class CloudFormationReader {
       diagnostics.add(Diagnostic.error(parsed.documents().get(1).start(),
           "a CloudFormation template is one YAML document: the documents after the first are ignored"));
     }
-    CfnTemplate template = CfnTemplate.of(root);
+    CfnTemplate sections = CfnTemplate.of(root);
     Map<String, String> pseudo = new LinkedHashMap<>();
     options.cfnParameters().forEach((k, v) -> {
       if (k.startsWith("AWS::")) {
         pseudo.put(k, v);
       }
     });
-    CfnEvaluator evaluator = new CfnEvaluator(template, parameterValues(template, bound), pseudo);
-    if (!(root.get("Resources") instanceof Value.MapValue resources)) {
+    Map<String, Value> parameters = parameterValues(sections, bound);
+    if (!(root.get("Resources") instanceof Value.MapValue declaredResources)) {
       if (!root.get("Resources").isAbsent()) {
         diagnostics.add(Diagnostic.error(root.get("Resources").location().orElse(SourceRange.at(path, 1, 1)),
             "Resources must be a mapping of logical ids to resources"));
       }
       return;
     }
-    for (Map.Entry<String, Value> entry : resources.entries().entrySet()) {
+    Map<String, Value> resources = new ForEachExpander(new CfnEvaluator(sections, parameters, pseudo), diagnostics)
+        .expand(declaredResources.entries());
+    CfnTemplate template = new CfnTemplate(root, sections.parameters(), sections.conditions(), sections.mappings(),
+        resources.keySet());
+    CfnEvaluator evaluator = new CfnEvaluator(template, parameters, pseudo);
+    for (Map.Entry<String, Value> entry : resources.entrySet()) {
       String id = entry.getKey();
       Value declared = entry.getValue();
       SourceRange at = declared.location().orElse(SourceRange.at(path, 1, 1));
-      if (id.startsWith("Fn::ForEach")) {
-        diagnostics.add(Diagnostic.warning(at, id + ": Fn::ForEach loops are not expanded, the resources they declare"
-            + " are not checked"));
+      if (id.equals("Fn::Transform")) {
+        diagnostics.add(Diagnostic.warning(at, "Fn::Transform runs at deploy (AWS::Include or a macro): the resources"
+            + " it adds are not checked"));
         continue;
       }
       if (!(declared instanceof Value.MapValue body)) {
@@ -149,7 +154,11 @@ public final class CloudFormationReader {
       out.add(new Resource(Format.CLOUDFORMATION, type.get(), prefix + id, at, resourceBody, prefixed, existence,
           List.of()));
       if (type.get().equals("AWS::CloudFormation::Stack")) {
-        nested(path, id, at, resourceBody, prefix, chain, out, diagnostics);
+        nested(path, id, at, resourceBody.path("Properties.TemplateURL"), resourceBody, prefix, chain, out,
+            diagnostics);
+      } else if (type.get().equals("AWS::Serverless::Application")) {
+        // SAM's nested application: a Location given as a path is a local template
+        nested(path, id, at, resourceBody.path("Properties.Location"), resourceBody, prefix, chain, out, diagnostics);
       }
     }
   }
@@ -182,9 +191,9 @@ public final class CloudFormationReader {
     return values;
   }
 
-  private void nested(String path, String id, SourceRange at, Value.MapValue body, String prefix,
+  private void nested(String path, String id, SourceRange at, Value location, Value.MapValue body, String prefix,
       List<String> chain, List<Resource> out, List<Diagnostic> diagnostics) {
-    Optional<String> url = body.path("Properties.TemplateURL").asString();
+    Optional<String> url = location instanceof Value.Scalar ? location.asString() : Optional.empty();
     if (url.isEmpty() || isRemote(url.get())) {
       return;
     }
@@ -216,6 +225,6 @@ public final class CloudFormationReader {
 
   private static boolean isRemote(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
-    return lower.contains("://") || lower.startsWith("s3:") || lower.startsWith("//");
+    return lower.contains("://") || lower.startsWith("s3:") || lower.startsWith("//") || lower.contains("{{resolve:");
   }
 }

@@ -26,6 +26,9 @@ final class Evaluator {
       return Values.at(eval(a.expr(), scope), a.range());
     } catch (EvalError e) {
       return new Value.Unknown("evaluating " + a.name() + " failed: " + e.getMessage(), a.range());
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Value.Unknown("evaluating " + a.name() + " failed (" + e.getClass().getSimpleName() + ")",
+          a.range());
     }
   }
 

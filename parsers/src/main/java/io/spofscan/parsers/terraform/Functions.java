@@ -28,6 +28,24 @@ final class Functions {
       "fileset", "filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512",
       "timestamp", "uuid", "bcrypt", "plantimestamp");
 
+  private static final Set<String> STRING_RESULTS = Set.of("join", "format", "tostring", "lower", "upper");
+
+  /** The first unknown inside a value (bounded by the parser's nesting limit). */
+  static Value.Unknown firstUnknown(Value v) {
+    if (v instanceof Value.Unknown u) {
+      return u;
+    }
+    for (Value child : v instanceof Value.MapValue m ? m.entries().values() : v.items()) {
+      if (child != v) {
+        Value.Unknown u = firstUnknown(child);
+        if (u != null) {
+          return u;
+        }
+      }
+    }
+    return null;
+  }
+
   static Value call(Expr.Call c, Scope scope, Evaluator ev) throws EvalError {
     String name = c.name();
     SourceRange at = c.range();
@@ -63,10 +81,20 @@ final class Functions {
       }
       args.addAll(last.items());
     }
-    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")) {
+    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")
+        && !name.equals("contains")) {
       for (Value a : args) {
         if (a instanceof Value.Unknown u) {
           return new Value.Unknown(u.reason(), at);
+        }
+      }
+    }
+    if (STRING_RESULTS.contains(name)) {
+      // A string built from a collection is unknown as soon as any part of it is.
+      for (Value a : args) {
+        Value.Unknown nested = firstUnknown(a);
+        if (nested != null) {
+          return new Value.Unknown(nested.reason(), at);
         }
       }
     }

@@ -14,13 +14,14 @@ final class HclPreprocessor {
   private HclPreprocessor() {}
 
   /** The prepared text, or the first structural error (offset of the culprit). */
-  record Result(String text, int errorOffset, String error, java.util.Map<Integer, Integer> braceEnds) {
+  record Result(String text, int errorOffset, String error, java.util.Map<Integer, Integer> braceEnds,
+      List<Integer> topLevelEnds) {
     boolean ok() {
       return error == null;
     }
 
     static Result failed(int offset, String error) {
-      return new Result(null, offset, error, java.util.Map.of());
+      return new Result(null, offset, error, java.util.Map.of(), List.of());
     }
 
     /** The offset of the '}' closing the '{' at {@code open}, or -1. */
@@ -28,6 +29,9 @@ final class HclPreprocessor {
       return braceEnds.getOrDefault(open, -1);
     }
   }
+
+  /** Deeper nesting is refused before the lexer sees it: hcl4j is slow on it and no real file comes close. */
+  static final int MAX_NESTING = 256;
 
   private static final char FOR_BRACKET = 'F';
   private static final char FOR_BRACE = 'G';
@@ -49,6 +53,7 @@ final class HclPreprocessor {
     List<Frame> stack = new ArrayList<>();
     List<Span> blanks = new ArrayList<>();
     java.util.Map<Integer, Integer> braceEnds = new java.util.HashMap<>();
+    List<Integer> topLevelEnds = new ArrayList<>();
     int n = src.length();
     int i = 0;
     while (i < n) {
@@ -103,6 +108,9 @@ final class HclPreprocessor {
           i = end >= 0 ? end : i + 1;
         }
         case '{', '[' -> {
+          if (stack.size() >= MAX_NESTING) {
+            return Result.failed(i, "brackets nested deeper than " + MAX_NESTING + " levels");
+          }
           boolean isFor = startsFor(src, i + 1);
           stack.add(new Frame(isFor ? (c == '{' ? FOR_BRACE : FOR_BRACKET) : c, i, false));
           i++;
@@ -127,6 +135,9 @@ final class HclPreprocessor {
           }
           if (top.kind() == '{') {
             braceEnds.put(top.offset(), i);
+            if (stack.isEmpty()) {
+              topLevelEnds.add(i);
+            }
           }
           boolean outerFor = stack.stream().noneMatch(f -> f.kind() == FOR_BRACE || f.kind() == FOR_BRACKET);
           if ((top.kind() == FOR_BRACE || top.kind() == FOR_BRACKET) && outerFor) {
@@ -167,7 +178,7 @@ final class HclPreprocessor {
     for (Span span : blanks) {
       blank(out, span.start(), span.end());
     }
-    return new Result(new String(out), -1, null, braceEnds);
+    return new Result(new String(out), -1, null, braceEnds, topLevelEnds);
   }
 
   /** Replaces [start, end] with a string literal of the same width, newlines kept in a trailing comment. */

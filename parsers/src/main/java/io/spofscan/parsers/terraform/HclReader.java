@@ -50,8 +50,8 @@ final class HclReader {
       return Hcl.File.failed(path, Diagnostic.error(lines.at(prepared.errorOffset()),
           "Terraform syntax error: " + prepared.error()));
     }
-    List<Symbol> symbols;
-    Future<List<Symbol>> job = workers.submit(() -> HclLexerAccess.lex(new StringReader(prepared.text())));
+    List<Lexed> symbols;
+    Future<List<Lexed>> job = workers.submit(() -> lexInChunks(prepared, lines));
     try {
       symbols = job.get(deadlineMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -62,19 +62,75 @@ final class HclReader {
       Thread.currentThread().interrupt();
       return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1), "interrupted while reading"));
     } catch (ExecutionException e) {
-      return Hcl.File.failed(path, lexerFailure(path, e.getCause()));
+      Throwable cause = e.getCause();
+      if (cause instanceof ChunkFailure f) {
+        return Hcl.File.failed(path, lexerFailure(path, f.getCause(), f.lineDelta, f.columnDelta));
+      }
+      return Hcl.File.failed(path, lexerFailure(path, cause, 0, 0));
     }
-    return build(path, text, lines, symbols == null ? List.of() : symbols, configuration, prepared);
+    return build(path, text, lines, symbols, configuration, prepared);
   }
 
-  private static Diagnostic lexerFailure(String path, Throwable cause) {
+  /** A top-level symbol and the offset of the chunk it was lexed from. */
+  private record Lexed(Symbol symbol, int delta) {}
+
+  /** A lexer failure inside a chunk, with what to add to its line and column. */
+  private static final class ChunkFailure extends Exception {
+    final int lineDelta;
+    final int columnDelta;
+
+    ChunkFailure(Throwable cause, int lineDelta, int columnDelta) {
+      super(cause.getMessage(), cause, false, false);
+      this.lineDelta = lineDelta;
+      this.columnDelta = columnDelta;
+    }
+  }
+
+  /**
+   * Lexes each top-level block on its own: the lexer is quadratic in its input, so many small inputs cost far less
+   * than one large one. Chunks end right after a top-level '}', so no construct is cut.
+   */
+  private static List<Lexed> lexInChunks(HclPreprocessor.Result prepared, LineIndex lines) throws Exception {
+    String text = prepared.text();
+    List<Lexed> out = new ArrayList<>();
+    int start = 0;
+    List<Integer> ends = new ArrayList<>(prepared.topLevelEnds());
+    ends.add(text.length() - 1);
+    for (int end : ends) {
+      if (end + 1 <= start) {
+        continue;
+      }
+      String chunk = text.substring(start, end + 1);
+      if (!chunk.isBlank()) {
+        List<Symbol> symbols;
+        try {
+          symbols = HclLexerAccess.lex(new StringReader(chunk));
+        } catch (HCLParserException | IOException | RuntimeException e) {
+          throw new ChunkFailure(e, lines.line(start) - 1, lines.column(start) - 1);
+        }
+        for (Symbol s : symbols == null ? List.<Symbol>of() : symbols) {
+          out.add(new Lexed(s, start));
+        }
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
+  private static Diagnostic lexerFailure(String path, Throwable cause, int lineDelta, int columnDelta) {
     String message = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
     int line = 1;
     int col = 1;
     Matcher m = LEXER_POSITION.matcher(message);
     if (m.find()) {
       line = Integer.parseInt(m.group(1));
-      col = Integer.parseInt(m.group(2));
+      col = Integer.parseInt(m.group(2)) + (line == 1 ? columnDelta : 0);
+      line += lineDelta;
+      message = message.substring(0, m.start()).strip();
+      message = message.endsWith("on") ? message.substring(0, message.length() - 2).strip() : message;
+      message = message.endsWith("found") ? message + " at line " + line + " column " + col : message;
+    } else {
+      line += lineDelta;
     }
     String what = cause instanceof HCLParserException || cause instanceof IOException ? "Terraform syntax error"
         : "Terraform file could not be read";
@@ -89,16 +145,18 @@ final class HclReader {
   private static final class Node {
     final HCLBlock symbol;
     final int depth;
+    final int delta;
     final List<Hcl.Attribute> attributes = new ArrayList<>();
     final List<Node> children = new ArrayList<>();
 
-    Node(HCLBlock symbol, int depth) {
+    Node(HCLBlock symbol, int depth, int delta) {
       this.symbol = symbol;
       this.depth = depth;
+      this.delta = delta;
     }
   }
 
-  private Hcl.File build(String path, String text, LineIndex lines, List<Symbol> symbols, boolean configuration,
+  private Hcl.File build(String path, String text, LineIndex lines, List<Lexed> symbols, boolean configuration,
       HclPreprocessor.Result prepared) {
     List<int[]> topSpans = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
@@ -106,20 +164,23 @@ final class HclReader {
     List<Node> roots = new ArrayList<>();
     Deque<Node> work = new ArrayDeque<>();
     boolean leaked = false;
-    for (Symbol s : symbols) {
+    for (Lexed lexed : symbols) {
+      Symbol s = lexed.symbol();
+      int delta = lexed.delta();
       if (s instanceof HCLBlock b) {
-        Node node = new Node(b, 1);
+        Node node = new Node(b, 1, delta);
         roots.add(node);
-        topSpans.add(new int[] {keywordOffset(text, b), prepared.closeOf(braceOffset(text, b)) + 1});
+        topSpans.add(new int[] {keywordOffset(text, b, delta),
+            prepared.closeOf(braceOffset(text, b, delta)) + 1});
         work.push(node);
         String type = b.blockNames == null || b.blockNames.isEmpty() ? "" : b.blockNames.get(0);
         if (configuration && !TOP_LEVEL_BLOCKS.contains(type) && !leaked) {
           leaked = true;
-          diagnostics.add(Diagnostic.warning(lines.at(keywordOffset(text, b)),
+          diagnostics.add(Diagnostic.warning(lines.at(keywordOffset(text, b, delta)),
               "unexpected top-level block '" + type + "': the file's structure may be read incompletely"));
         }
       } else if (s instanceof HCLAttribute a) {
-        Hcl.Attribute attr = attribute(text, lines, a, diagnostics, topSpans);
+        Hcl.Attribute attr = attribute(text, lines, a, delta, diagnostics, topSpans);
         topAttributes.add(attr);
         if (configuration && !leaked) {
           leaked = true;
@@ -132,19 +193,20 @@ final class HclReader {
     while (!work.isEmpty()) {
       Node node = work.pop();
       if (node.depth > MAX_BLOCK_DEPTH) {
-        return Hcl.File.failed(path, Diagnostic.error(lines.at(keywordOffset(text, node.symbol)),
+        return Hcl.File.failed(path, Diagnostic.error(lines.at(keywordOffset(text, node.symbol, node.delta)),
             "blocks nested deeper than " + MAX_BLOCK_DEPTH + " levels: file skipped"));
       }
       List<Symbol> children = node.symbol.getChildren() == null ? List.of() : node.symbol.getChildren();
       List<int[]> spans = new ArrayList<>();
       for (Symbol c : children) {
         if (c instanceof HCLBlock b) {
-          Node child = new Node(b, node.depth + 1);
+          Node child = new Node(b, node.depth + 1, node.delta);
           node.children.add(child);
           work.push(child);
-          spans.add(new int[] {keywordOffset(text, b), prepared.closeOf(braceOffset(text, b)) + 1});
+          spans.add(new int[] {keywordOffset(text, b, node.delta),
+              prepared.closeOf(braceOffset(text, b, node.delta)) + 1});
         } else if (c instanceof HCLAttribute a) {
-          node.attributes.add(attribute(text, lines, a, diagnostics, spans));
+          node.attributes.add(attribute(text, lines, a, node.delta, diagnostics, spans));
         }
       }
       Set<String> names = new HashSet<>();
@@ -154,7 +216,7 @@ final class HclReader {
               + "' is set twice in one block: Terraform rejects this (Attribute redefined)"));
         }
       }
-      int open = braceOffset(text, node.symbol);
+      int open = braceOffset(text, node.symbol, node.delta);
       int stray = strayText(text, open + 1, prepared.closeOf(open), spans);
       if (stray >= 0) {
         return Hcl.File.failed(path, Diagnostic.error(lines.at(stray), "Terraform syntax error: unexpected text '"
@@ -217,8 +279,8 @@ final class HclReader {
     return text.substring(at, end).strip();
   }
 
-  static int braceOffset(String text, HCLBlock b) {
-    int i = (int) Math.min(Math.max(0, b.getPosition() == null ? 0 : b.getPosition() + 1), text.length());
+  static int braceOffset(String text, HCLBlock b, int delta) {
+    int i = (int) Math.min(Math.max(0, b.getPosition() == null ? 0 : b.getPosition() + 1 + delta), text.length());
     if (i < text.length() && text.charAt(i) != '{') {
       int found = text.indexOf('{', i);
       i = found < 0 ? i : found;
@@ -234,17 +296,12 @@ final class HclReader {
     }
     List<String> names = node.symbol.blockNames == null ? List.of("") : node.symbol.blockNames;
     return new Hcl.Block(names.get(0), List.copyOf(names.subList(1, names.size())),
-        lines.at(keywordOffset(text, node.symbol)), new Hcl.Body(node.attributes, nested));
+        lines.at(keywordOffset(text, node.symbol, node.delta)), new Hcl.Body(node.attributes, nested));
   }
 
   /** hcl4j places a block at its '{'; the finding belongs on the keyword, found by walking back over the labels. */
-  static int keywordOffset(String text, HCLBlock b) {
-    int brace = (int) Math.min(Math.max(0, b.getPosition() == null ? 0 : b.getPosition() + 1), text.length());
-    int i = brace;
-    if (i < text.length() && text.charAt(i) != '{') {
-      int found = text.indexOf('{', i);
-      i = found < 0 ? i : found;
-    }
+  static int keywordOffset(String text, HCLBlock b, int delta) {
+    int i = braceOffset(text, b, delta);
     int labels = b.blockNames == null ? 0 : b.blockNames.size();
     i--;
     for (int k = 0; k < labels && i >= 0; k++) {
@@ -269,10 +326,10 @@ final class HclReader {
     return Math.max(0, Math.min(i + 1, text.length() - 1));
   }
 
-  private static Hcl.Attribute attribute(String text, LineIndex lines, HCLAttribute a, List<Diagnostic> diagnostics,
-      List<int[]> spans) {
+  private static Hcl.Attribute attribute(String text, LineIndex lines, HCLAttribute a, int delta,
+      List<Diagnostic> diagnostics, List<int[]> spans) {
     String name = a.getName() == null ? "" : a.getName();
-    int offset = (int) Math.min(Math.max(0, a.getPosition() == null ? 0 : a.getPosition()), text.length());
+    int offset = (int) Math.min(Math.max(0, a.getPosition() == null ? 0 : a.getPosition() + delta), text.length());
     if (!text.startsWith(name, offset)) {
       int found = text.indexOf(name, lines.lineStart(lines.line(offset)));
       offset = found < 0 ? offset : found;
@@ -302,8 +359,9 @@ final class HclReader {
       spans.add(new int[] {offset, end});
       return new Hcl.Attribute(name, at, expr, written);
     } catch (ExprParser.SyntaxError e) {
-      diagnostics.add(Diagnostic.warning(lines.at(Math.min(e.offset(), Math.max(0, text.length() - 1))),
-          "the value of '" + name + "' could not be read (" + e.getMessage() + "): treated as unknown"));
+      // Terraform rejects the file; the rest of it is still worth analysing, with this value unknown.
+      diagnostics.add(Diagnostic.error(lines.at(Math.min(e.offset(), Math.max(0, text.length() - 1))),
+          "Terraform syntax error in the value of '" + name + "': " + e.getMessage()));
       int eol = text.indexOf('\n', valueStart);
       spans.add(new int[] {offset, eol < 0 ? text.length() : eol});
       return new Hcl.Attribute(name, at, null, text.substring(Math.min(valueStart, text.length()),

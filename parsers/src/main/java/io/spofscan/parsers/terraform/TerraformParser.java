@@ -37,6 +37,10 @@ import java.util.stream.Stream;
 public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
+  static final int MAX_INSTANCES = 10_000;
+  /** Meta-arguments that name things rather than compute values: kept as the text written. */
+  private static final Set<String> AS_WRITTEN = Set.of("depends_on", "provider", "providers", "ignore_changes",
+      "replace_triggered_by");
 
   private final ScanOptions options;
   private final long deadlineMillis;
@@ -103,6 +107,7 @@ public final class TerraformParser {
     }
 
     private boolean followModules = true;
+    private final Set<Path> reached = new HashSet<>();
 
     Model run(boolean followModules) {
       this.followModules = followModules;
@@ -131,15 +136,27 @@ public final class TerraformParser {
           }
         }
       }
+      evaluateRoots(dirs, called, true);
+      // Directories only called from each other (a cycle) are reached from no root: evaluate them anyway.
+      evaluateRoots(dirs, called, false);
+      return new Model(resources, diagnostics);
+    }
+
+    private void evaluateRoots(Map<Path, List<SourceFile>> dirs, Set<Path> called, boolean uncalledOnly) {
       for (Map.Entry<Path, List<SourceFile>> dir : dirs.entrySet()) {
         List<SourceFile> config = dir.getValue().stream().filter(f -> isConfig(f.fileName())).toList();
-        if (config.isEmpty() || (followModules && called.contains(dir.getKey()))) {
+        if (config.isEmpty() || reached.contains(dir.getKey())
+            || (uncalledOnly && followModules && called.contains(dir.getKey()))) {
           continue;
         }
-        Map<String, Value> inputs = rootInputs(dir.getValue(), config);
-        new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+        try {
+          Map<String, Value> inputs = rootInputs(dir.getValue(), config);
+          new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
+        } catch (RuntimeException | StackOverflowError e) {
+          diagnostics.add(Diagnostic.error(SourceRange.at(config.get(0).displayPath(), 1, 1),
+              "Terraform module could not be evaluated (" + e.getClass().getSimpleName() + ")"));
+        }
       }
-      return new Model(resources, diagnostics);
     }
 
     /** Reads (once) and reports (once) one file. */
@@ -217,7 +234,8 @@ public final class TerraformParser {
       }
       Map<String, Value> inputs = new LinkedHashMap<>();
       SourceRange cli = SourceRange.at(config.get(0).displayPath(), 1, 1);
-      new TreeMap<>(options.terraformEnv()).forEach((name, text) -> {
+      new TreeMap<>(options.terraformEnv()).forEach((key, text) -> {
+        String name = key.startsWith("TF_VAR_") ? key.substring("TF_VAR_".length()) : key;
         if (types.containsKey(name)) {
           inputs.put(name, fromString(text, types.get(name), cli));
         }
@@ -319,6 +337,7 @@ public final class TerraformParser {
       }
 
       void evaluate() {
+        reached.add(dir);
         List<Hcl.Block> blocks = new ArrayList<>();
         for (SourceFile f : config) {
           blocks.addAll(read(f).blocks());
@@ -332,11 +351,20 @@ public final class TerraformParser {
             String name = b.label(0);
             Hcl.Attribute def = b.body().attribute("default");
             Value value = inputs.get(name);
+            Hcl.Attribute nullable = b.body().attribute("nullable");
+            if (value instanceof Value.Scalar given && given.value() == null && nullable != null
+                && nullable.expr() instanceof Expr.Literal n && Boolean.FALSE.equals(n.value())) {
+              value = null; // null given to a non-nullable variable means its default
+            }
             if (value == null && def != null) {
               value = evaluator.attribute(def, literalsOnly);
             }
             if (value == null) {
               value = new Value.Unknown("var." + name + " has no value", b.range());
+            }
+            Hcl.Attribute type = b.body().attribute("type");
+            if (type != null && type.expr() != null) {
+              value = Types.convert(value, type.expr(), evaluator, literalsOnly);
             }
             variables.put(name, value);
           } else if (b.type().equals("locals")) {
@@ -375,7 +403,11 @@ public final class TerraformParser {
             emit(b, type, base, scope.with("count", countBinding(why)), why);
             return;
           }
-          for (long i = 0; i < c && i < 10_000; i++) {
+          if (c > MAX_INSTANCES) {
+            diagnostics.add(Diagnostic.warning(count.range(), "count of " + base + " is " + c + ": only the first "
+                + MAX_INSTANCES + " instances are analysed"));
+          }
+          for (long i = 0; i < c && i < MAX_INSTANCES; i++) {
             Map<String, Value> binding = Map.of("index", Values.num(java.math.BigDecimal.valueOf(i), count.range()));
             emit(b, type, base + "[" + i + "]", scope.with("count", new Value.MapValue(binding, count.range())),
                 existence);
@@ -496,7 +528,7 @@ public final class TerraformParser {
       private Value.MapValue body(Hcl.Body body, Scope scope, SourceRange at, int level) {
         Map<String, Value> entries = new LinkedHashMap<>();
         for (Hcl.Attribute a : body.attributes()) {
-          if (a.name().equals("depends_on") || a.name().equals("provider") || a.name().equals("providers")) {
+          if (AS_WRITTEN.contains(a.name())) {
             entries.put(a.name(), new Value.Scalar(a.text(), a.range()));
             continue;
           }

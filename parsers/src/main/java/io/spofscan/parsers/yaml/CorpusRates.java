@@ -60,8 +60,10 @@ public final class CorpusRates {
           failures.put(cols[1], first.location().line() + ":" + first.location().column() + " " + first.message());
         }
         resources += model.resources().size();
-        List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, List<String>> texts = new TreeMap<>();
         for (Resource r : model.resources()) {
+          // nested stacks put resources in their own file
+          List<String> text = texts.computeIfAbsent(r.path(), p -> readLines(corpus.resolve(p)));
           if (!placedRight(r, text)) {
             misplaced++;
             failures.putIfAbsent(cols[1] + " [position]", r.address() + " at " + r.range());
@@ -72,6 +74,14 @@ public final class CorpusRates {
           (System.nanoTime() - start) / 1_000_000));
     }
     return rates;
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   /** The resource's line holds its logical id (CloudFormation) or its first key (Kubernetes) at its column. */
@@ -88,7 +98,18 @@ public final class CorpusRates {
     String rest = at.substring(col).replaceFirst("^[\"']", "");
     if (r.format() == Format.CLOUDFORMATION) {
       String id = r.address().substring(r.address().lastIndexOf('/') + 1);
-      return rest.startsWith(id);
+      if (rest.startsWith(id)) {
+        return true;
+      }
+      // a resource made by Fn::ForEach sits at the loop's output key, e.g. "Topic${Name}"
+      int colon = rest.indexOf(':');
+      String key = (colon < 0 ? rest : rest.substring(0, colon)).replaceAll("[\"']", "").trim();
+      List<String> parts = new ArrayList<>();
+      for (String part : key.split("[$&]\\{[^}]*\\}", -1)) {
+        parts.add(java.util.regex.Pattern.quote(part));
+      }
+      String pattern = String.join(".*", parts);
+      return key.matches(".*[$&]\\{.*") && id.matches(pattern);
     }
     String firstKey = r.body().entries().keySet().stream().findFirst().orElse("");
     return rest.startsWith(firstKey) || rest.startsWith("{") || rest.startsWith("- ");

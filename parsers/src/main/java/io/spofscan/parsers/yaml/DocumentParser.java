@@ -35,6 +35,7 @@ public final class DocumentParser {
       "AWSTemplateFormatVersion|^\\s*[\"']?apiVersion[\"']?\\s*:|Type[\"']?\\s*:\\s*[\"']?(AWS|Alexa|Custom)::",
       Pattern.MULTILINE);
   private static final Pattern TRAILING_TABS = Pattern.compile("[ \t]*\t[ \t]*$", Pattern.MULTILINE);
+  private static final int MAX_RESUMED_ERRORS = 50;
   private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml",
       "Kustomization");
 
@@ -129,7 +130,7 @@ public final class DocumentParser {
     } else if (!l.readProblems().isEmpty() && (l.text().isEmpty() || parsed.failed())) {
       diagnostics.addAll(l.readProblems());
       parsed.error().ifPresent(diagnostics::add);
-    } else if (parsed.failed() && (template || LOOKS_LIKE_IAC.matcher(l.text()).find())) {
+    } else if (parsed.failed() && LOOKS_LIKE_IAC.matcher(l.text()).find()) {
       diagnostics.addAll(l.readProblems());
       diagnostics.add(parsed.error().get());
     }
@@ -191,13 +192,60 @@ public final class DocumentParser {
           return retry;
         }
       }
-      return parsed;
+      return parsed.failed() ? resumeAfterBrokenDocuments(path, text, parsed) : parsed;
     } catch (RuntimeException e) {
       // a parser bug must not stop the scan: report it against the file
       return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, 1, 1),
           "cannot parse: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
               + YamlTreeBuilder.oneLine(e.getMessage())))));
     }
+  }
+
+  /**
+   * A stream with a broken document: the documents after it are still read, starting at the next {@code ---} line,
+   * with the text before it blanked to newlines so lines stay those of the file. The first error is the one reported.
+   */
+  private ParsedDocuments resumeAfterBrokenDocuments(String path, String text, ParsedDocuments parsed) {
+    List<ParsedDocuments.Document> documents = new ArrayList<>(parsed.documents());
+    List<ParsedDocuments.Note> notes = new ArrayList<>(parsed.notes());
+    ParsedDocuments current = parsed;
+    int[] lineStarts = lineStarts(text);
+    int from = lastDocumentLine(current, -1);
+    for (int attempt = 0; attempt < MAX_RESUMED_ERRORS && current.failed(); attempt++) {
+      int next = -1;
+      for (int line = from + 1; line < lineStarts.length; line++) { // 0-based line indexes
+        if (text.startsWith("---", lineStarts[line])) {
+          next = line;
+          break;
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      String rest = "\n".repeat(next) + text.substring(lineStarts[next]);
+      current = new YamlTreeBuilder(path, rest, limits).read();
+      documents.addAll(current.documents());
+      notes.addAll(current.notes());
+      from = lastDocumentLine(current, next);
+    }
+    return new ParsedDocuments(documents, notes, parsed.error());
+  }
+
+  /** The 0-based line of the last document read, or {@code otherwise}. */
+  private static int lastDocumentLine(ParsedDocuments p, int otherwise) {
+    return p.documents().isEmpty() ? otherwise
+        : Math.max(otherwise, p.documents().get(p.documents().size() - 1).start().line() - 1);
+  }
+
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts.add(i + 1);
+      }
+    }
+    return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Display paths of templates some other scanned template includes as a local nested stack. */
@@ -208,8 +256,11 @@ public final class DocumentParser {
         continue;
       }
       for (Value r : l.parsed().documents().get(0).root().get("Resources").entries().values()) {
-        if ("AWS::CloudFormation::Stack".equals(r.get("Type").asString().orElse(""))) {
-          r.path("Properties.TemplateURL").asString()
+        String type = r.get("Type").asString().orElse("");
+        Value location = type.equals("AWS::CloudFormation::Stack") ? r.path("Properties.TemplateURL")
+            : type.equals("AWS::Serverless::Application") ? r.path("Properties.Location") : Value.absent();
+        if (location instanceof Value.Scalar) {
+          location.asString()
               .flatMap(url -> childDisplayPath(l.file().displayPath(), url))
               .filter(child -> loaded.containsKey(child) && !child.equals(l.file().displayPath()))
               .ifPresent(children::add);

@@ -57,6 +57,18 @@ final class LineIndex {
     return new int[] {line + 1, utf16 - lineStarts[line] + 1};
   }
 
+  /** The text of a 0-based line, without its line break. */
+  String lineText(int line0) {
+    if (line0 < 0 || line0 >= lineStarts.length) {
+      return "";
+    }
+    int end = line0 + 1 < lineStarts.length ? lineStarts[line0 + 1] : text.length();
+    while (end > lineStarts[line0] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    return text.substring(lineStarts[line0], end);
+  }
+
   int lineCount() {
     return lineStarts.length;
   }

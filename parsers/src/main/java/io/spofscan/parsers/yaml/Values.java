@@ -12,6 +12,8 @@ public final class Values {
   private static final Pattern DECIMAL_FLOAT = Pattern.compile("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?"
       + "|[-+]?[0-9]+[eE][-+]?[0-9]+");
 
+  private static final int MAX_SCALE = 400;
+
   private Values() {}
 
   /** The same value written at {@code at} (a map entry moves to its key, an alias to where it is used). */
@@ -46,14 +48,15 @@ public final class Values {
         return Value.of(new BigDecimal(text.startsWith("+") ? text.substring(1) : text), at);
       }
       if (DECIMAL_FLOAT.matcher(text).matches()) {
-        BigDecimal d = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
-        boolean exponent = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
-        String canonical = d.stripTrailingZeros().toPlainString();
         String unsigned = text.startsWith("+") ? text.substring(1) : text;
-        if (!exponent && !canonical.equals(unsigned)) {
-          return Value.of(text, at);
+        BigDecimal d = new BigDecimal(unsigned);
+        boolean exponent = text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
+        if (exponent) {
+          // 1e999999999 would print as a billion digits: beyond any real setting, keep the text
+          return Math.abs((long) d.scale()) > MAX_SCALE || d.precision() - (long) d.scale() > MAX_SCALE
+              ? Value.of(text, at) : Value.of(d, at);
         }
-        return Value.of(d, at);
+        return d.stripTrailingZeros().toPlainString().equals(unsigned) ? Value.of(d, at) : Value.of(text, at);
       }
       String digits = text.replace("_", "");
       boolean negative = digits.startsWith("-");

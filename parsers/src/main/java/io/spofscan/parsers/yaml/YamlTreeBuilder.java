@@ -131,19 +131,19 @@ public final class YamlTreeBuilder {
     }
     long before = nodes;
     nodes++;
-    String tag;
+    String tag = e instanceof ScalarEvent s ? s.getTag() : e instanceof CollectionStartEvent c ? c.getTag() : null;
+    boolean localTag = tag != null && tag.startsWith("!") && !tag.startsWith("!!");
+    // an intrinsic's operand sits at the tag, the intrinsic itself where the node is used
+    SourceRange buildAt = localTag ? own : at;
     Value built;
     if (e instanceof ScalarEvent s) {
-      tag = s.getTag();
-      built = scalar(s, tag, own);
-    } else if (e instanceof CollectionStartEvent c) {
-      tag = c.getTag();
-      built = e.is(Event.ID.SequenceStart) ? sequence(depth, own) : mapping(depth, own);
+      built = scalar(s, tag, buildAt);
+    } else if (e instanceof CollectionStartEvent) {
+      built = e.is(Event.ID.SequenceStart) ? sequence(depth, buildAt) : mapping(depth, buildAt);
     } else {
       throw new BuildFailure("unexpected YAML event " + e.getEventId(), e.getStartMark());
     }
-    Value result = tag != null && tag.startsWith("!") && !tag.startsWith("!!") ? intrinsic(tag, built, own, at)
-        : Values.relocate(built, at);
+    Value result = localTag ? intrinsic(tag, built, own, at) : built;
     String anchor = ((NodeEvent) e).getAnchor();
     if (anchor != null) {
       anchors.put(anchor, new Anchored(result, nodes - before));
@@ -288,8 +288,7 @@ public final class YamlTreeBuilder {
   }
 
   private String lineText(int line1) {
-    String[] split = text.split("\r?\n|\r", line1 + 1);
-    return line1 - 1 < split.length ? split[line1 - 1] : "";
+    return lines.lineText(line1 - 1);
   }
 
   static String oneLine(String s) {

@@ -161,7 +161,11 @@ class CloudFormationReaderTest {
   @Test
   void samTemplatesKeepEveryResource() {
     Model m = Fixtures.parse("cloudformation/sam");
-    assertEquals(List.of("Api", "Handler", "Table", "Queue"), addresses(m));
+    assertEquals(List.of("Api", "Handler", "Table", "Queue", "Shared", "Shared/Cache"), addresses(m));
+    Resource cache = resource(m, "Shared/Cache");
+    assertEquals("sam/apps/cache.yaml", cache.path());
+    assertEquals(1, cache.attr("Properties.NumCacheClusters").asLong().orElseThrow(),
+        "a SAM application's local Location is read like a nested stack");
     assertEquals("AWS::Serverless::Function", resource(m, "Handler").type());
     assertEquals(List.of(), m.diagnostics());
   }
@@ -238,5 +242,64 @@ class CloudFormationReaderTest {
     assertEquals("condition IsProd depends on parameter Env",
         resource(m, "Db").existence().unknownReason().orElseThrow());
     assertEquals(Truth.UNKNOWN, resource(m, "Odd").existence().truth(true));
+  }
+
+  @Test
+  void forEachLoopsAreExpandedAndRainDirectivesReported() {
+    String template = "Transform: AWS::LanguageExtensions\nParameters:\n  Names: {Type: CommaDelimitedList}\n"
+        + "Resources:\n  Fn::ForEach::Topics:\n    - Name\n"
+        + "    - [a-1, b]\n    - Topic&{Name}:\n        Type: AWS::SNS::Topic\n        Properties:\n"
+        + "          TopicName: !Sub \"t-${Name}\"\n          DisplayName: !Ref Name\n"
+        + "  Fn::ForEach::Queues:\n    - Q\n    - !Ref Names\n    - Queue${Q}:\n        Type: AWS::SQS::Queue\n"
+        + "  Net:\n    Type: !Rain::Module vpc.yml\n"
+        + "  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Body: !Rain::Embed body.txt\n";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.yaml", template);
+    assertEquals(List.of("Topica1", "Topicb", "Queue"), addresses(m));
+    Resource a = resource(m, "Topica1");
+    assertEquals("t-a-1", text(a.attr("Properties.TopicName")));
+    assertEquals("a-1", text(a.attr("Properties.DisplayName")));
+    assertEquals(8, a.range().line(), "an expanded resource sits at the loop's output key");
+    String diags = diagnostics(m);
+    assertEquals(List.of(), Fixtures.errors(m), diags);
+    assertTrue(diags.contains("WARNING t.yaml:13:3 Fn::ForEach::Queues: the collection is not known (parameter Names"
+        + " has no value)"), diags);
+    assertTrue(diags.contains("WARNING t.yaml:18:3 resource Net is a Rain module"), diags);
+    assertTrue(diags.contains("WARNING t.yaml:23:7 !Rain::Embed is a Rain directive"), diags);
+  }
+
+  @Test
+  void jsonTemplatesRejectDuplicateKeysAndTrailingContent() {
+    String json = "{\"Resources\": {\n  \"Q\": {\"Type\": \"AWS::SQS::Queue\"},\n"
+        + "  \"Q\": {\"Type\": \"AWS::SNS::Topic\"}\n}}";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.json", json);
+    assertEquals("AWS::SNS::Topic", resource(m, "Q").type());
+    assertEquals("ERROR t.json:3:3 duplicate key 'Q': CloudFormation rejects the template", diagnostics(m));
+    Model trailing = new DocumentParser(ScanOptions.defaults()).parseText("t.json", json.replace("\"Q\": {\"Type\": "
+        + "\"AWS::SNS", "\"R\": {\"Type\": \"AWS::SNS") + "\n{}");
+    assertEquals(List.of("Q", "R"), addresses(trailing));
+    assertTrue(diagnostics(trailing).startsWith("ERROR t.json:5:1 JSON error: unexpected content"),
+        diagnostics(trailing));
+  }
+
+  @Test
+  void nestedStacksStopAtTheDepthBound(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    for (int i = 0; i < 8; i++) {
+      java.nio.file.Files.writeString(dir.resolve("level" + i + ".yaml"), "AWSTemplateFormatVersion: 2010-09-09\n"
+          + "Resources:\n  Next:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n"
+          + "      TemplateURL: level" + (i + 1) + ".yaml\n");
+    }
+    Model m = Fixtures.parse(dir, ScanOptions.defaults());
+    assertEquals("Next/Next/Next/Next/Next/Next", addresses(m).get(addresses(m).size() - 1));
+    assertTrue(diagnostics(m).contains("is more than 5 levels deep: not followed"), diagnostics(m));
+  }
+
+  @Test
+  void includeTransformsInResourcesAreReported() {
+    String template = "Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters:\n"
+        + "      Location: s3://bucket/more.yaml\n  Queue:\n    Type: AWS::SQS::Queue\n";
+    Model m = new DocumentParser(ScanOptions.defaults()).parseText("t.yaml", template);
+    assertEquals(List.of("Queue"), addresses(m));
+    assertTrue(diagnostics(m).startsWith("WARNING t.yaml:2:3 Fn::Transform runs at deploy"), diagnostics(m));
   }
 }

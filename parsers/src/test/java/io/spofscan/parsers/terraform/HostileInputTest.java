@@ -45,6 +45,7 @@ class HostileInputTest {
     String deep = "resource \"a\" \"b\" {\n" + "x {\n".repeat(10_000) + "}\n".repeat(10_001);
     Diagnostic d = onlyError(snippet(tmp, deep));
     assertTrue(d.message().contains("nested deeper"), d.message());
+    assertEquals(257, d.location().line());
   }
 
   @Test
@@ -109,9 +110,17 @@ class HostileInputTest {
   }
 
   @Test
-  void anUnreadableExpressionIsUnknownWithAWarning() {
+  void anUnreadableExpressionIsAnErrorAndItsValueUnknown() {
     Model m = snippet(tmp, "resource \"aws_instance\" \"x\" {\n  ami = 1 +* 2\n}\n");
-    assertFalse(m.diagnostics().isEmpty());
+    assertEquals(SourceRange.at("main.tf", 2, 12), onlyError(m).location());
     assertTrue(resource(m, "aws_instance.x").attr("ami").describe().startsWith("unknown"));
+  }
+
+  @Test
+  void aLexerErrorInALaterBlockKeepsItsFileLine() {
+    Model m = snippet(tmp, "resource \"a\" \"one\" {\n  x = 1\n}\n\nresource \"a\" \"two\" {\n"
+        + "  l = [\"${concat(list(var.a, var.b), var.c)}\"]\n}\n");
+    Diagnostic d = onlyError(m);
+    assertEquals(6, d.location().line(), d.toString());
   }
 }

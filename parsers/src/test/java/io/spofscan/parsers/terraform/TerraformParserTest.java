@@ -82,7 +82,7 @@ class TerraformParserTest {
 
   @Test
   void precedenceEnvThenTfvarsThenVarFlags() {
-    ScanOptions env = new ScanOptions(Map.of(), List.of(), Map.of("env", "stage", "replicas", "4"), Map.of(),
+    ScanOptions env = new ScanOptions(Map.of(), List.of(), Map.of("TF_VAR_env", "stage", "replicas", "4"), Map.of(),
         "default", ScanOptions.DEFAULT_MAX_FILE_BYTES);
     Model m = scan(fixtures().resolve("basic"), env);
     assertEquals("orders-prod", resource(m, "aws_db_instance.orders").attr("identifier").asString().orElseThrow());

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -53,6 +55,7 @@ class RealWorldCorpusTest {
     Path malformed = corpus().resolve("_malformed");
     List<String> rows = Files.readAllLines(malformed.resolve("rejects.tsv"), StandardCharsets.UTF_8);
     List<String> silent = new ArrayList<>();
+    Map<String, Integer> causes = new TreeMap<>();
     int checked = 0;
     for (String row : rows.subList(1, rows.size())) {
       String[] cols = row.split("\t");
@@ -71,11 +74,11 @@ class RealWorldCorpusTest {
           silent.add(local + " (" + cols[3] + ")");
         }
       } else {
-        System.out.println(local + ": " + m.diagnostics().get(0).level() + " " + m.diagnostics().get(0).location()
-            + " " + m.diagnostics().get(0).message());
+        String message = m.diagnostics().get(0).message();
+        causes.merge(m.diagnostics().get(0).level() + " " + message.replaceAll("[:(].*", ""), 1, Integer::sum);
       }
     }
-    System.out.println(checked + " malformed files, silent: " + silent);
+    System.out.println(checked + " malformed files; first diagnostic by kind: " + causes + "; silent: " + silent);
     assertTrue(checked > 50, "rejects.tsv lists the malformed files");
     assertEquals(List.of(), silent, "malformed files that gave no diagnostic");
   }

@@ -39,8 +39,8 @@ public final class RedisSingleNodeCluster implements ResourceRule {
   @Override
   public void check(Resource r, Model model, Reporter report) {
     Value group = r.attr(MEMBER_OF_REPLICATION_GROUP);
-    if (group.isKnown() && Values.present(group)) {
-      return; // a member of a replication group: SPOF-REDIS-002 judges the group
+    if (Values.present(group)) {
+      return; // a member of a replication group (even one named by an unresolved value): SPOF-REDIS-002's
     }
     Value engine = r.attr(CACHE_ENGINE);
     Value nodes = r.attr(CACHE_NODES);
@@ -52,11 +52,6 @@ public final class RedisSingleNodeCluster implements ResourceRule {
     }
     String name = Values.lower(engine).orElse("");
     if (!name.equals("redis") && !name.equals("valkey")) {
-      return;
-    }
-    if (group.isUnknown()) {
-      report.unknown(r, where, "%s is a single %s node unless it joins a replication group, which depends on %s",
-          r.address(), name, Values.why(group));
       return;
     }
     report.at(r, where, "%s is a single %s node with no replication group: a node or Availability Zone failure "

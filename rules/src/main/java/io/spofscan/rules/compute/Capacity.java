@@ -25,8 +25,9 @@ final class Capacity {
       return;
     }
     if (n.isPresent() && n.getAsLong() < 2) {
-      report.at(r, min, "%s is a %s whose minimum size is %d%s: it may run a single %s, whose failure stops "
-          + "everything on it", r.address(), what, n.getAsLong(), min.isAbsent() ? " (not set, default)" : "", unit);
+      report.at(r, min, "%s (%s) has a minimum size of %d%s: it may shrink to %s, and losing that %s stops "
+          + "everything on it", r.address(), what, n.getAsLong(), min.isAbsent() ? " (not set, default)" : "",
+          n.getAsLong() == 0 ? "no " + unit + " or one" : "a single " + unit, unit);
       return;
     }
     if (placement instanceof Value.ListValue l && l.items().size() == 1) {

@@ -72,8 +72,10 @@ public final class SingleProviderDnsZone implements Rule {
       }
       Optional<String> name = normalise(z.name());
       if (name.isEmpty()) {
-        report.unknown(r, z.name(), "%s is a %s zone whose name depends on %s: whether a second DNS provider "
-            + "serves it cannot be told", r.address(), z.provider(), Values.why(z.name()));
+        String why = z.name().isUnknown() ? "depends on " + Values.why(z.name())
+            : z.name().isAbsent() ? "is not set" : "is not a plain string (" + z.name().describe() + ")";
+        report.unknown(r, z.name(), "%s is a %s zone whose name %s: whether a second DNS provider serves it "
+            + "cannot be told", r.address(), z.provider(), why);
         continue;
       }
       Set<String> providers = new TreeSet<>(providersByZone.getOrDefault(name.get(), Set.of()));

@@ -52,7 +52,7 @@ public final class LocalStorageReplicated implements Rule {
     }
     for (Resource w : rel.workloads()) {
       K8sRelations.Replicas replicas = rel.replicas(w);
-      if (!replicas.known() || replicas.value() < 2) {
+      if (replicas.known() && replicas.value() < 2) {
         continue;
       }
       Optional<String> found = Optional.empty();
@@ -86,7 +86,10 @@ public final class LocalStorageReplicated implements Rule {
           }
         }
       }
-      if (found.isPresent()) {
+      if (found.isPresent() && !replicas.known()) {
+        report.unknown(w, where, "%s keeps its data on node-local storage, %s; this matters if it runs 2 or more "
+            + "replicas, which depends on %s", w.address(), found.get(), Values.why(replicas.source()));
+      } else if (found.isPresent()) {
         report.at(w, where, "%s runs %d replicas on node-local storage, %s: each replica's data lives on one "
             + "node and is lost with it", w.address(), replicas.value(), found.get());
       }

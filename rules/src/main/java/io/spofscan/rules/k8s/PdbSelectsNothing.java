@@ -9,7 +9,9 @@ import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @RuleInfo(
     id = "SPOF-K8S-005",
@@ -27,13 +29,37 @@ public final class PdbSelectsNothing implements Rule {
   @Override
   public void check(Model model, Reporter report) {
     K8sRelations rel = K8sRelations.of(model);
+    Map<String, Resource> customByNamespace = new HashMap<>();
+    for (Resource r : model.resources()) {
+      if (r.format() == Format.KUBERNETES && isCustomResource(r)) {
+        customByNamespace.putIfAbsent(K8s.namespace(r), r);
+      }
+    }
     for (Resource pdb : model.all(Kinds.PDB)) {
       Value selector = pdb.attr("spec.selector");
       List<K8sRelations.Match> selected = rel.selectedBy(pdb);
-      if (selected.isEmpty()) {
+      if (!selected.isEmpty()) {
+        continue;
+      }
+      Resource custom = customByNamespace.get(K8s.namespace(pdb));
+      if (custom != null) {
+        report.unknown(pdb, selector, "%s selects no pods of the workloads in the scan; it protects something "
+            + "only if an operator creates matching pods, e.g. for %s", pdb.address(), custom.address());
+      } else {
         report.at(pdb, selector, "%s selects no pods of any workload in namespace %s: it protects nothing",
             pdb.address(), K8s.namespace(pdb));
       }
     }
+  }
+
+  /** An object of an API group that is not Kubernetes' own: an operator may create pods for it. */
+  static boolean isCustomResource(Resource r) {
+    String type = r.type();
+    int slash = type.indexOf('/');
+    if (slash < 0) {
+      return false; // core group ("v1 Pod")
+    }
+    String group = type.substring(0, slash);
+    return group.contains(".") && !group.endsWith(".k8s.io") && !group.equals("k8s.io");
   }
 }

@@ -48,6 +48,11 @@ public final class PinnedToNode implements ResourceRule {
       return;
     }
     Value hostSelector = spec.get("nodeSelector").get(HOSTNAME);
+    if (hostSelector.isUnknown()) {
+      report.unknown(r, hostSelector, "%s may be pinned to one node: its kubernetes.io/hostname nodeSelector "
+          + "depends on %s", r.address(), Values.why(hostSelector));
+      return;
+    }
     if (Values.present(hostSelector)) {
       report.at(r, hostSelector, "%s is pinned to node %s by a kubernetes.io/hostname nodeSelector: when that "
           + "node fails or is drained its pods cannot run anywhere else", r.address(), hostSelector.describe());

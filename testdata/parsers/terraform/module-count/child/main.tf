@@ -1,0 +1,5 @@
+variable "name" {}
+
+resource "aws_instance" "this" {
+  tags = { Name = var.name }
+}

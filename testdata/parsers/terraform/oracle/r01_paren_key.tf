@@ -1,0 +1,1 @@
+locals { m = { (var.k) = "v" } }

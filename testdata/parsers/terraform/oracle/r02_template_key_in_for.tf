@@ -1,0 +1,1 @@
+locals { m = { for v in var.l : "${v.a}-${v.b}" => v } }

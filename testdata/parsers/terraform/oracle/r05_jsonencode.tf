@@ -1,0 +1,5 @@
+resource "aws_iam_role" "r" {
+ policy = jsonencode({
+ S = [1, 2]
+ })
+}

@@ -1,0 +1,1 @@
+locals { n = var.a - 1 }

@@ -1,0 +1,1 @@
+output "o" { value = aws_instance.web.*.id }

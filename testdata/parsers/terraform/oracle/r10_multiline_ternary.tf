@@ -1,0 +1,3 @@
+locals { m = var.on ? {
+ a = 1
+} : {} }

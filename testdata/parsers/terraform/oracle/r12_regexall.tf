@@ -1,0 +1,1 @@
+locals { r = regexall("(.*a){15}b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") }

@@ -1,0 +1,4 @@
+# a bc
+resource "aws_instance" "x" {
+ ami = "y"
+}

@@ -1,0 +1,4 @@
+module "aurora" {
+  source    = "x"
+  instances = { 1 = {} 2 = {} }
+}

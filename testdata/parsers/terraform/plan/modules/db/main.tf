@@ -1,0 +1,4 @@
+resource "aws_elasticache_replication_group" "cache" {
+  count                = 1
+  num_cache_clusters   = 1
+}

@@ -1,0 +1,3 @@
+resource "aws_route53_zone" "a" {
+  name = "a.example.com" # expect: SPOF-DNS-001
+}
