@@ -38,6 +38,8 @@ public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
   static final int MAX_INSTANCES = 10_000;
+  /** Across the whole scan: module count x resource count would otherwise multiply into hundreds of millions. */
+  static final int MAX_TOTAL_INSTANCES = 100_000;
   /** Meta-arguments that name things rather than compute values: kept as the text written. */
   private static final Set<String> AS_WRITTEN = Set.of("depends_on", "provider", "providers", "ignore_changes",
       "replace_triggered_by");
@@ -107,6 +109,7 @@ public final class TerraformParser {
     }
 
     private boolean followModules = true;
+    private boolean instanceBudgetReported;
     private final Set<Path> reached = new HashSet<>();
 
     Model run(boolean followModules) {
@@ -449,6 +452,14 @@ public final class TerraformParser {
       }
 
       private void emit(Hcl.Block b, String type, String address, Scope scope, Value exists) {
+        if (resources.size() >= MAX_TOTAL_INSTANCES) {
+          if (!instanceBudgetReported) {
+            instanceBudgetReported = true;
+            diagnostics.add(Diagnostic.warning(b.range(), "more than " + MAX_TOTAL_INSTANCES
+                + " Terraform resource instances: " + address + " and the rest are not analysed"));
+          }
+          return;
+        }
         Value.MapValue body = body(b.body(), scope, b.range(), 0);
         List<Reference> refs = new ArrayList<>();
         References.collect(b.body(), prefix, refs);
