@@ -65,6 +65,25 @@ class AmplificationTest {
     assertTrue(model.resources().get(0).attr("identifier") instanceof Value.Unknown);
   }
 
+  @Test
+  void nestedStackFanOutIsBounded(@TempDir Path tmp) throws IOException {
+    String[] names = new String[7];
+    for (int level = 0; level < 7; level++) {
+      StringBuilder t = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
+      for (int k = 0; level < 6 && k < 50; k++) { // 50 nested stacks per level: 50^5 stacks if all followed
+        t.append("  S").append(k).append(":\n    Type: AWS::CloudFormation::Stack\n    Properties:\n")
+            .append("      TemplateURL: ./t").append(level + 1).append(".yaml\n");
+      }
+      t.append("  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n");
+      names[level] = "t" + level + ".yaml";
+      write(tmp, names[level], t.toString());
+    }
+    Model model = parse(tmp, names);
+    assertTrue(model.resources().size() <= 100_100, "resources: " + model.resources().size());
+    assertTrue(model.diagnostics().stream().anyMatch(d -> d.message().contains("not followed")),
+        model.diagnostics().toString());
+  }
+
   private static Path regressions() {
     return Paths.get(System.getProperty("spofscan.testdata"), "fuzz", "regressions");
   }
