@@ -79,7 +79,8 @@ class AmplificationTest {
       write(tmp, names[level], t.toString());
     }
     Model model = parse(tmp, names);
-    assertTrue(model.resources().size() <= 100_100, "resources: " + model.resources().size());
+    // The bound is checked before each nested stack, so the last one followed may overshoot it a little.
+    assertTrue(model.resources().size() <= 101_000, "resources: " + model.resources().size());
     assertTrue(model.diagnostics().stream().anyMatch(d -> d.message().contains("not followed")),
         model.diagnostics().toString());
   }
