@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.spofscan.cli.aws.CfnStackOptions;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +30,9 @@ final class ScanInputs {
   @Option(names = "--param-file", paramLabel = "FILE",
       description = "CloudFormation parameter file: AWS CLI JSON list, {\"Parameters\": {...}} or NAME=VALUE lines.")
   List<Path> paramFiles = new ArrayList<>();
+
+  @Mixin
+  CfnStackOptions cfnStacks = new CfnStackOptions();
 
   @Option(names = "--namespace", paramLabel = "NS",
       description = "Namespace of Kubernetes objects that name none (default: default).")

@@ -1,5 +1,6 @@
 package io.spofscan.cli;
 
+import io.spofscan.cli.aws.DeployedStackScanner;
 import io.spofscan.core.baseline.Baseline;
 import io.spofscan.core.engine.Analyzer;
 import io.spofscan.core.model.Diagnostic;
@@ -65,7 +66,8 @@ final class ScanRunner {
   record Outcome(ScanReport report, SpofscanConfig config, Path repoRoot) {}
 
   Outcome run(Path baselineFile) {
-    List<String> given = inputs.paths.isEmpty() ? List.of(".") : inputs.paths;
+    boolean stacks = inputs.cfnStacks.requested();
+    List<String> given = !inputs.paths.isEmpty() ? inputs.paths : stacks ? List.of() : List.of(".");
     boolean readStdin = given.contains(STDIN);
     List<Path> paths = given.stream().filter(p -> !p.equals(STDIN)).map(Path::of).toList();
     for (Path p : paths) {
@@ -107,15 +109,20 @@ final class ScanRunner {
     }
     progress.accept("parsing " + files.size() + " file" + (files.size() == 1 ? "" : "s"));
     Model model = Parsers.parse(files, options);
+    if (stacks) {
+      // only here: a scan without --cfn-stack loads no AWS SDK class
+      model = Model.merge(List.of(model, DeployedStackScanner.scan(inputs.cfnStacks, options, progress)));
+    }
     List<Suppression> comments = commentSuppressions(files, model.resources());
     if (stdinText != null) {
       model = Model.merge(List.of(model, new DocumentParser(options).parseText(STDIN_NAME, stdinText)));
       comments.addAll(SuppressionFinder.comments(STDIN_NAME, stdinText));
     }
-    int filesScanned = files.size() + (stdinText != null ? 1 : 0);
+    int filesScanned = files.size() + (stdinText != null ? 1 : 0) + inputs.cfnStacks.stacks().size();
     List<Rule> rules = RuleCatalog.builtIn().stream()
         .filter(r -> !config.disabledRules().contains(r.meta().id())).toList();
-    progress.accept("checking " + model.resources().size() + " resources");
+    int resources = model.resources().size();
+    progress.accept("checking " + resources + " resource" + (resources == 1 ? "" : "s"));
     Analyzer.Analysis analysis = new Analyzer(rules).analyze(model);
     diagnostics.addAll(analysis.diagnostics());
 

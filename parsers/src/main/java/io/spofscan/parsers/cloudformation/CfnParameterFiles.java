@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,8 +45,7 @@ public final class CfnParameterFiles {
         return out;
       }
       JsonNode params = root.has("Parameters") ? root.get("Parameters") : root;
-      for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : params.properties()) {
         out.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
       }
       return out;

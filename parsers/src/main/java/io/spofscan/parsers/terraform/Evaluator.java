@@ -152,9 +152,14 @@ final class Evaluator {
         return new Value.Unknown("self." + first + " is known only after apply", t.range());
       case "data":
         return new Value.Unknown("data." + first + "." + second + " is known only after apply", t.range());
-      case "module":
+      case "module": {
+        Value output = first == null || second == null ? null : scope.names().moduleOutput(first, second, this);
+        if (output != null) {
+          return applySteps(output, steps, 2, scope, "module." + first + "." + second);
+        }
         return new Value.Unknown("module." + first + (second == null ? "" : "." + second)
             + " is known only after apply", t.range());
+      }
       default:
         if (first != null) {
           return new Value.Unknown(root + "." + first + (second == null ? "" : "." + second)
@@ -263,6 +268,14 @@ final class Evaluator {
     for (Value v : new Value[] {left, right}) {
       if (v instanceof Value.Unknown u) {
         return new Value.Unknown(u.reason(), b.range());
+      }
+    }
+    if (op.equals("==") || op.equals("!=")) {
+      // A collection holding an unknown part compares as unknown, not as different.
+      Value.Unknown nested = Functions.firstUnknown(left);
+      nested = nested != null ? nested : Functions.firstUnknown(right);
+      if (nested != null) {
+        return new Value.Unknown(nested.reason(), b.range());
       }
     }
     switch (op) {

@@ -6,7 +6,6 @@ import io.spofscan.parsers.terraform.Values.EvalError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +80,7 @@ final class Functions {
       }
       args.addAll(last.items());
     }
-    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")
-        && !name.equals("contains")) {
+    if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")) {
       for (Value a : args) {
         if (a instanceof Value.Unknown u) {
           return new Value.Unknown(u.reason(), at);
@@ -248,6 +246,169 @@ final class Functions {
       case "upper":
         arity(name, args, 1);
         return Values.str(Values.toStr(args.get(0)).toUpperCase(Locale.ROOT), at);
+      case "anytrue":
+      case "alltrue": {
+        arity(name, args, 1);
+        boolean any = name.equals("anytrue");
+        Value.Unknown unknown = null;
+        for (Value item : list(args.get(0), name)) {
+          if (item instanceof Value.Unknown u) {
+            unknown = u;
+          } else if (Values.toBool(item) == any) {
+            return Values.bool(any, at);
+          }
+        }
+        return unknown != null ? new Value.Unknown(unknown.reason(), at) : Values.bool(!any, at);
+      }
+      case "basename": {
+        arity(name, args, 1);
+        String path = Values.toStr(args.get(0));
+        return Values.str(path.substring(path.lastIndexOf('/') + 1), at);
+      }
+      case "nonsensitive":
+      case "sensitive":
+        arity(name, args, 1);
+        return args.get(0);
+      case "flatten": {
+        arity(name, args, 1);
+        List<Value> out = new ArrayList<>();
+        flattenInto(args.get(0), out, 0);
+        return new Value.ListValue(out, at);
+      }
+      case "compact": {
+        arity(name, args, 1);
+        List<Value> out = new ArrayList<>();
+        for (Value item : list(args.get(0), name)) {
+          if (item instanceof Value.Unknown u) {
+            return new Value.Unknown(u.reason(), at);
+          }
+          if (!isNull(item) && !Values.toStr(item).isEmpty()) {
+            out.add(item);
+          }
+        }
+        return new Value.ListValue(out, at);
+      }
+      case "distinct":
+        arity(name, args, 1);
+        return new Value.ListValue(distinctItems(list(args.get(0), name)), at);
+      case "zipmap": {
+        arity(name, args, 2);
+        List<Value> keys = list(args.get(0), name);
+        List<Value> vals = list(args.get(1), name);
+        if (keys.size() != vals.size()) {
+          throw new EvalError("zipmap() needs lists of the same length");
+        }
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+          out.put(Values.toStr(keys.get(i)), vals.get(i));
+        }
+        return new Value.MapValue(out, at);
+      }
+      case "coalescelist":
+        for (Value a : args) {
+          if (!list(a, name).isEmpty()) {
+            return a;
+          }
+        }
+        throw new EvalError("coalescelist() found no non-empty list");
+      case "one": {
+        arity(name, args, 1);
+        List<Value> items = list(args.get(0), name);
+        if (items.size() > 1) {
+          throw new EvalError("one() needs at most one item");
+        }
+        return items.isEmpty() ? new Value.Scalar(null, at) : items.get(0);
+      }
+      case "startswith":
+      case "endswith":
+      case "strcontains": {
+        arity(name, args, 2);
+        String text = Values.toStr(args.get(0));
+        String part = Values.toStr(args.get(1));
+        boolean r = name.equals("startswith") ? text.startsWith(part)
+            : name.equals("endswith") ? text.endsWith(part) : text.contains(part);
+        return Values.bool(r, at);
+      }
+      case "replace": {
+        arity(name, args, 3);
+        String search = Values.toStr(args.get(1));
+        if (search.length() > 1 && search.startsWith("/") && search.endsWith("/")) {
+          return new Value.Unknown("replace() with a regular expression is not evaluated", at);
+        }
+        return Values.str(Values.toStr(args.get(0)).replace(search, Values.toStr(args.get(2))), at);
+      }
+      case "split": {
+        arity(name, args, 2);
+        List<Value> out = new ArrayList<>();
+        String sep = Values.toStr(args.get(0));
+        String text = Values.toStr(args.get(1));
+        if (sep.isEmpty()) {
+          return new Value.Unknown("split() with an empty separator is not evaluated", at);
+        }
+        int from = 0;
+        while (true) {
+          int i = text.indexOf(sep, from);
+          out.add(Values.str(text.substring(from, i < 0 ? text.length() : i), at));
+          if (i < 0) {
+            break;
+          }
+          from = i + sep.length();
+        }
+        return new Value.ListValue(out, at);
+      }
+      case "trimspace":
+        arity(name, args, 1);
+        return Values.str(Values.toStr(args.get(0)).strip(), at);
+      case "abs":
+        arity(name, args, 1);
+        return Values.num(Values.toNumber(args.get(0)).abs(), at);
+      case "ceil":
+      case "floor":
+        arity(name, args, 1);
+        return Values.num(Values.toNumber(args.get(0)).setScale(0,
+            name.equals("ceil") ? java.math.RoundingMode.CEILING : java.math.RoundingMode.FLOOR), at);
+      case "range": {
+        if (args.isEmpty() || args.size() > 3) {
+          throw new EvalError("range() needs 1 to 3 numbers");
+        }
+        BigDecimal start = args.size() == 1 ? BigDecimal.ZERO : Values.toNumber(args.get(0));
+        BigDecimal limit = Values.toNumber(args.get(args.size() == 1 ? 0 : 1));
+        BigDecimal step = args.size() == 3 ? Values.toNumber(args.get(2))
+            : (limit.compareTo(start) >= 0 ? BigDecimal.ONE : BigDecimal.ONE.negate());
+        if (step.signum() == 0) {
+          throw new EvalError("range() step must not be 0");
+        }
+        List<Value> out = new ArrayList<>();
+        for (BigDecimal v = start; step.signum() > 0 ? v.compareTo(limit) < 0 : v.compareTo(limit) > 0;
+            v = v.add(step)) {
+          if (out.size() >= 1024) {
+            throw new EvalError("range() is longer than 1024 items");
+          }
+          out.add(Values.num(v, at));
+        }
+        return new Value.ListValue(out, at);
+      }
+      case "slice": {
+        arity(name, args, 3);
+        List<Value> items = list(args.get(0), name);
+        int from = Values.toNumber(args.get(1)).intValue();
+        int to = Values.toNumber(args.get(2)).intValue();
+        if (from < 0 || to > items.size() || from > to) {
+          throw new EvalError("slice() indices out of range");
+        }
+        return new Value.ListValue(items.subList(from, to), at);
+      }
+      case "sort": {
+        arity(name, args, 1);
+        List<String> sorted = new ArrayList<>();
+        for (Value item : list(args.get(0), name)) {
+          sorted.add(Values.toStr(item));
+        }
+        sorted.sort(null);
+        List<Value> out = new ArrayList<>();
+        sorted.forEach(str -> out.add(Values.str(str, at)));
+        return new Value.ListValue(out, at);
+      }
       default:
         return new Value.Unknown("function " + name + "() is not evaluated", at);
     }
@@ -342,14 +503,26 @@ final class Functions {
   }
 
   /** Distinct items in first-seen order. */
-  static List<Value> distinct(List<Value> items) {
-    Set<String> seen = new LinkedHashSet<>();
+  static List<Value> distinctItems(List<Value> items) {
     List<Value> out = new ArrayList<>();
     for (Value v : items) {
-      if (seen.add(v.describe() + "|" + Values.typeName(v))) {
+      if (out.stream().noneMatch(o -> Values.same(o, v))) {
         out.add(v);
       }
     }
     return out;
+  }
+
+  private static void flattenInto(Value v, List<Value> out, int depth) throws EvalError {
+    if (depth > ExprParser.MAX_DEPTH) {
+      throw new EvalError("flatten() nesting too deep");
+    }
+    for (Value item : list(v, "flatten")) {
+      if (item instanceof Value.ListValue) {
+        flattenInto(item, out, depth + 1);
+      } else {
+        out.add(item);
+      }
+    }
   }
 }

@@ -17,6 +17,11 @@ record Scope(Names names, Map<String, Value> bindings) {
 
     /** path.module as shown to users. */
     String modulePath();
+
+    /** The value of module.NAME.OUTPUT when the scan can follow it, else null. */
+    default Value moduleOutput(String module, String output, Evaluator evaluator) {
+      return null;
+    }
   }
 
   Scope {

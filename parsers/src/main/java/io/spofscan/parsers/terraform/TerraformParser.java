@@ -38,8 +38,8 @@ public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
   static final int MAX_INSTANCES = 10_000;
-  /** Across the whole scan: module count x resource count would otherwise multiply into hundreds of millions. */
-  static final int MAX_TOTAL_INSTANCES = 100_000;
+  /** Expansion stops here: count and for_each on nested modules multiply. */
+  static final int MAX_RESOURCES = 200_000;
   /** Meta-arguments that name things rather than compute values: kept as the text written. */
   private static final Set<String> AS_WRITTEN = Set.of("depends_on", "provider", "providers", "ignore_changes",
       "replace_triggered_by");
@@ -109,8 +109,8 @@ public final class TerraformParser {
     }
 
     private boolean followModules = true;
-    private boolean instanceBudgetReported;
     private final Set<Path> reached = new HashSet<>();
+    private boolean capped;
 
     Model run(boolean followModules) {
       this.followModules = followModules;
@@ -293,6 +293,9 @@ public final class TerraformParser {
       private final Map<String, Hcl.Attribute> localDefs = new HashMap<>();
       private final Map<String, Value> localValues = new HashMap<>();
       private final Set<String> evaluatingLocals = new HashSet<>();
+      private final Set<String> evaluatingCalls = new HashSet<>();
+      private final Map<String, ModuleRun> children = new HashMap<>();
+      private final List<Hcl.Block> blocks = new ArrayList<>();
       private String displayDir = ".";
 
       ModuleRun(Path dir, List<SourceFile> config, String prefix, List<SourceRange> chain, Map<String, Value> inputs,
@@ -341,12 +344,28 @@ public final class TerraformParser {
 
       void evaluate() {
         reached.add(dir);
-        List<Hcl.Block> blocks = new ArrayList<>();
+        prepare();
+        for (Hcl.Block b : blocks) {
+          switch (b.type()) {
+            case "resource", "data" -> instances(b);
+            case "module" -> instances(b);
+            default -> {
+            }
+          }
+        }
+      }
+
+      /** Reads the module's blocks and binds its variables and locals, without emitting anything. */
+      void prepare() {
+        List<Hcl.Block> overrides = new ArrayList<>();
         for (SourceFile f : config) {
-          blocks.addAll(read(f).blocks());
+          (isOverride(f.fileName()) ? overrides : blocks).addAll(read(f).blocks());
           String shown = f.displayPath();
           int slash = shown.lastIndexOf('/');
           displayDir = slash < 0 ? "." : shown.substring(0, slash);
+        }
+        for (Hcl.Block o : overrides) {
+          mergeOverride(blocks, o);
         }
         Scope literalsOnly = Scope.of(new NoNames(displayDir));
         for (Hcl.Block b : blocks) {
@@ -376,18 +395,70 @@ public final class TerraformParser {
             }
           }
         }
-        for (Hcl.Block b : blocks) {
-          switch (b.type()) {
-            case "resource", "data" -> instances(b);
-            case "module" -> instances(b);
-            default -> {
+      }
+
+      /**
+       * The value of {@code output} of a local module called once (no count/for_each) as {@code module}, evaluated
+       * with the arguments of the call; null when it cannot be followed.
+       */
+      @Override
+      public Value moduleOutput(String module, String output, Evaluator ev) {
+        if (!evaluatingCalls.add(module)) {
+          return null; // the call's arguments refer to its own outputs
+        }
+        try {
+          ModuleRun child = children.get(module);
+          if (child == null && !children.containsKey(module)) {
+            child = childFor(module);
+            children.put(module, child);
+          }
+          if (child == null) {
+            return null;
+          }
+          for (Hcl.Block b : child.blocks) {
+            if (b.type().equals("output") && b.label(0).equals(output)) {
+              Hcl.Attribute value = b.body().attribute("value");
+              return value == null ? null : ev.attribute(value, Scope.of(child));
             }
           }
+          return null;
+        } finally {
+          evaluatingCalls.remove(module);
         }
+      }
+
+      private ModuleRun childFor(String module) {
+        for (Hcl.Block b : blocks) {
+          if (!b.type().equals("module") || !b.label(0).equals(module) || b.body().attribute("count") != null
+              || b.body().attribute("for_each") != null) {
+            continue;
+          }
+          Path target = localSource(b, dir);
+          SourceFile caller = config.get(0);
+          if (target == null || !followModules || !target.startsWith(caller.root().toAbsolutePath().normalize())
+              || visiting.contains(target) || depth + 1 > MAX_MODULE_DEPTH) {
+            return null;
+          }
+          List<SourceFile> files = moduleFiles(target, caller);
+          if (files.isEmpty()) {
+            return null;
+          }
+          Map<String, Value> bound = new HashMap<>(body(b.body(), Scope.of(this), b.range(), 0).entries());
+          Set<Path> innerVisiting = new HashSet<>(visiting);
+          innerVisiting.add(target);
+          ModuleRun child = new ModuleRun(target, files, prefix + "module." + module + ".", chain, bound, existence,
+              depth + 1, innerVisiting);
+          child.prepare();
+          return child;
+        }
+        return null;
       }
 
       /** Expands count / for_each and emits one Resource per instance. */
       private void instances(Hcl.Block b) {
+        if (capped) {
+          return;
+        }
         String type = b.type().equals("resource") ? b.label(0)
             : b.type().equals("data") ? "data." + b.label(0) : "module";
         String base = prefix + (b.type().equals("module") ? "module." + b.label(0) : type + "." + b.label(1));
@@ -430,7 +501,15 @@ public final class TerraformParser {
             keyed.putAll(m.entries());
           } else {
             for (Value item : coll.items()) {
-              item.asString().ifPresent(k -> keyed.put(k, item));
+              if (item.asString().isEmpty()) {
+                // An unknown (or non-string) element leaves the set of instance keys unknown.
+                Value why = new Value.Unknown("for_each of " + base + " is unknown: "
+                    + (item instanceof Value.Unknown u ? u.reason() : "an element is not a string"), b.range());
+                Map<String, Value> each = Map.of("key", why, "value", why);
+                emit(b, type, base, scope.with("each", new Value.MapValue(each, forEach.range())), why);
+                return;
+              }
+              keyed.put(item.asString().get(), item);
             }
           }
           for (Map.Entry<String, Value> e : keyed.entrySet()) {
@@ -452,11 +531,11 @@ public final class TerraformParser {
       }
 
       private void emit(Hcl.Block b, String type, String address, Scope scope, Value exists) {
-        if (resources.size() >= MAX_TOTAL_INSTANCES) {
-          if (!instanceBudgetReported) {
-            instanceBudgetReported = true;
-            diagnostics.add(Diagnostic.warning(b.range(), "more than " + MAX_TOTAL_INSTANCES
-                + " Terraform resource instances: " + address + " and the rest are not analysed"));
+        if (resources.size() >= MAX_RESOURCES) {
+          if (!capped) {
+            capped = true;
+            diagnostics.add(Diagnostic.warning(b.range(), "more than " + MAX_RESOURCES
+                + " resource instances: the rest are not analysed"));
           }
           return;
         }
@@ -624,6 +703,50 @@ public final class TerraformParser {
         }
       }
       return String.join("/", parts);
+    }
+  }
+
+  /** Terraform's override files: override.tf, *_override.tf and their .tf.json forms. */
+  static boolean isOverride(String fileName) {
+    String base = fileName.toLowerCase(Locale.ROOT).replaceAll("\\.tf(\\.json)?$", "");
+    return base.equals("override") || base.endsWith("_override");
+  }
+
+  /**
+   * Merges an override block into the block it overrides, as Terraform does: each attribute replaces the original's,
+   * nested blocks of a type replace all the original's blocks of that type; locals merge by name. An override
+   * block without an original is ignored (Terraform rejects it).
+   */
+  static void mergeOverride(List<Hcl.Block> blocks, Hcl.Block o) {
+    if (o.type().equals("locals")) {
+      blocks.add(o);
+      return;
+    }
+    for (int i = 0; i < blocks.size(); i++) {
+      Hcl.Block b = blocks.get(i);
+      if (b.type().equals(o.type()) && b.labels().equals(o.labels())) {
+        List<Hcl.Attribute> attributes = new ArrayList<>();
+        for (Hcl.Attribute a : b.body().attributes()) {
+          Hcl.Attribute replaced = o.body().attribute(a.name());
+          attributes.add(replaced != null ? replaced : a);
+        }
+        for (Hcl.Attribute a : o.body().attributes()) {
+          if (b.body().attribute(a.name()) == null) {
+            attributes.add(a);
+          }
+        }
+        Set<String> overridden = new HashSet<>();
+        o.body().blocks().forEach(n -> overridden.add(n.type().equals("dynamic") ? n.label(0) : n.type()));
+        List<Hcl.Block> nested = new ArrayList<>();
+        for (Hcl.Block n : b.body().blocks()) {
+          if (!overridden.contains(n.type().equals("dynamic") ? n.label(0) : n.type())) {
+            nested.add(n);
+          }
+        }
+        nested.addAll(o.body().blocks());
+        blocks.set(i, new Hcl.Block(b.type(), b.labels(), b.range(), new Hcl.Body(attributes, nested)));
+        return;
+      }
     }
   }
 

@@ -59,6 +59,9 @@ public final class DocumentParser {
         chartDirs.add(parentOf(f.displayPath()));
       }
     }
+    // per file, in file order; only CloudFormation templates stay in memory until nested stacks are resolved
+    Map<String, List<Resource>> resourcesByFile = new LinkedHashMap<>();
+    Map<String, List<Diagnostic>> diagnosticsByFile = new LinkedHashMap<>();
     Map<String, Loaded> loaded = new LinkedHashMap<>();
     for (SourceFile f : files) {
       String dir = parentOf(f.displayPath());
@@ -78,15 +81,26 @@ public final class DocumentParser {
             + ": scan what it builds with `kustomize build " + shown(dir) + " | spofscan scan -`"));
         continue;
       }
-      loaded.put(f.displayPath(), load(f));
+      Loaded l = load(f);
+      resourcesByFile.put(f.displayPath(), new ArrayList<>());
+      diagnosticsByFile.put(f.displayPath(), new ArrayList<>());
+      if (isTemplate(l)) {
+        loaded.put(f.displayPath(), l);
+      } else {
+        classify(f.displayPath(), identity(f), l, (parent, rel) -> Optional.empty(),
+            resourcesByFile.get(f.displayPath()), diagnosticsByFile.get(f.displayPath()));
+      }
     }
     Set<String> nestedChildren = nestedChildren(loaded);
     for (Loaded l : loaded.values()) {
       if (nestedChildren.contains(l.file().displayPath())) {
         continue; // read through its parent, with the parameters the parent passes
       }
-      classify(l.file().displayPath(), identity(l.file()), l, childLoader(l.file(), loaded), resources, diagnostics);
+      classify(l.file().displayPath(), identity(l.file()), l, childLoader(l.file(), loaded),
+          resourcesByFile.get(l.file().displayPath()), diagnosticsByFile.get(l.file().displayPath()));
     }
+    resourcesByFile.values().forEach(resources::addAll);
+    diagnosticsByFile.values().forEach(diagnostics::addAll);
     return new Model(resources, diagnostics);
   }
 
@@ -246,6 +260,10 @@ public final class DocumentParser {
       }
     }
     return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean isTemplate(Loaded l) {
+    return !l.parsed().documents().isEmpty() && CfnTemplateDetector.looksLike(l.parsed().documents().get(0).root());
   }
 
   /** Display paths of templates some other scanned template includes as a local nested stack. */

@@ -123,4 +123,14 @@ class HostileInputTest {
     Diagnostic d = onlyError(m);
     assertEquals(6, d.location().line(), d.toString());
   }
+
+  @Test
+  void multiplyingCountsThroughModulesIsCapped() throws Exception {
+    Path child = Files.createDirectories(tmp.resolve("m"));
+    Files.writeString(child.resolve("main.tf"), "resource \"aws_instance\" \"i\" {\n  count = 10000\n}\n");
+    Files.writeString(tmp.resolve("main.tf"), "module \"m\" {\n  source = \"./m\"\n  count  = 10000\n}\n");
+    Model m = new TerraformParser(ScanOptions.defaults()).parse(new FileWalker(tmp).walk(List.of(tmp)).files());
+    assertEquals(TerraformParser.MAX_RESOURCES, m.resources().size());
+    assertTrue(m.diagnostics().stream().anyMatch(d -> d.message().contains("not analysed")));
+  }
 }

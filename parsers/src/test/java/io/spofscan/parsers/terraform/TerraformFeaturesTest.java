@@ -109,6 +109,14 @@ class TerraformFeaturesTest {
           unknown = sha256("x")
           file    = file("x.txt")
           strnum  = tostring(5)
+          anyt    = anytrue([false, true])
+          flat    = flatten([["a"], [["b"]], []])
+          base    = basename("a/b/c.txt")
+          zip     = zipmap(["k"], ["v"])
+          rng     = range(1, 4)
+          split   = split(",", "a,,b")
+          repl    = replace("a-b-c", "-", "_")
+          cmp     = compact(["a", "", null, "b"])
         }
         """);
     Resource e = resource(m, "t_x.e");
@@ -136,6 +144,14 @@ class TerraformFeaturesTest {
     assertEquals("unknown (function sha256() is not evaluated)", e.attr("unknown").describe());
     assertTrue(e.attr("file").describe().contains("file()"));
     assertEquals("5", e.attr("strnum").asString().orElseThrow());
+    assertEquals(Truth.TRUE, e.attr("anyt").truth(false));
+    assertEquals("b", e.attr("flat.1").asString().orElseThrow());
+    assertEquals("c.txt", e.attr("base").asString().orElseThrow());
+    assertEquals("v", e.attr("zip.k").asString().orElseThrow());
+    assertEquals(3, e.attr("rng").items().size());
+    assertEquals(3, e.attr("split").items().size());
+    assertEquals("a_b_c", e.attr("repl").asString().orElseThrow());
+    assertEquals(2, e.attr("cmp").items().size());
     assertTrue(m.diagnostics().isEmpty(), "" + m.diagnostics());
   }
 
@@ -221,5 +237,72 @@ class TerraformFeaturesTest {
     assertEquals(Truth.FALSE, d.attr("pool_ha.0").truth(true));
     assertEquals(Truth.TRUE, d.attr("pool_ha.1").truth(false));
     assertEquals("[tags]", d.attr("lifecycle.ignore_changes").asString().orElseThrow());
+  }
+
+  @Test
+  void overrideFilesMergeIntoTheirBlocks() throws Exception {
+    Files.writeString(tmp.resolve("main.tf"), "resource \"aws_db_instance\" \"d\" {\n  multi_az = false\n"
+        + "  engine = \"postgres\"\n  backup {\n    days = 1\n  }\n}\n");
+    Files.writeString(tmp.resolve("ha_override.tf"), "resource \"aws_db_instance\" \"d\" {\n  multi_az = true\n"
+        + "  backup {\n    days = 7\n  }\n}\n");
+    Model m = scan(tmp);
+    assertEquals(1, m.resources().size(), "" + m.resources());
+    Resource d = m.resources().get(0);
+    assertEquals(Truth.TRUE, d.attr("multi_az").truth(false));
+    assertEquals(SourceRange.at("ha_override.tf", 2, 3), d.attr("multi_az").location().orElseThrow());
+    assertEquals("postgres", d.attr("engine").asString().orElseThrow());
+    assertEquals(1, d.attr("backup").items().size());
+    assertEquals(7, d.attr("backup.days").asLong().orElseThrow());
+    assertEquals(SourceRange.at("main.tf", 1, 1), d.range());
+  }
+
+  @Test
+  void outputsOfLocalModulesAreEvaluatedWithTheCallsArguments() throws Exception {
+    Path child = Files.createDirectories(tmp.resolve("net"));
+    Files.writeString(child.resolve("main.tf"), """
+        variable "azs" {}
+        output "zones" {
+          value = [for z in var.azs : "eu-west-1${z}"]
+        }
+        output "id" {
+          value = aws_vpc.this.id
+        }
+        resource "aws_vpc" "this" {}
+        """);
+    Files.writeString(tmp.resolve("main.tf"), """
+        module "net" {
+          source = "./net"
+          azs    = ["a"]
+        }
+        resource "aws_db_subnet_group" "g" {
+          zones  = module.net.zones
+          vpc_id = module.net.id
+        }
+        """);
+    Model m = scan(tmp);
+    Resource g = resource(m, "aws_db_subnet_group.g");
+    assertEquals(1, g.attr("zones").items().size());
+    assertEquals("eu-west-1a", g.attr("zones.0").asString().orElseThrow());
+    assertEquals(SourceRange.at("main.tf", 6, 3), g.attr("zones").location().orElseThrow());
+    assertEquals(SourceRange.at("main.tf", 6, 12), g.attr("zones.0").location().orElseThrow(), "at the reference");
+    assertEquals("unknown (aws_vpc.this.id is known only after apply)", g.attr("vpc_id").describe());
+    assertEquals(1, m.where(r -> r.address().equals("module.net.aws_vpc.this")).size());
+  }
+
+  @Test
+  void aForEachSetWithAnUnknownElementIsOneSymbolicInstance() {
+    Model m = snippet(tmp, """
+        variable "extra" {}
+        resource "aws_instance" "i" {
+          for_each = toset(["a", var.extra])
+          has      = contains([var.extra], "a")
+          same     = [var.extra] == ["a"]
+        }
+        """);
+    Resource i = resource(m, "aws_instance.i");
+    assertEquals(Truth.UNKNOWN, i.existence().truth(true));
+    assertTrue(((Value.Unknown) i.existence()).reason().contains("var.extra has no value"));
+    assertEquals(Truth.UNKNOWN, i.attr("has").truth(false));
+    assertEquals(Truth.UNKNOWN, i.attr("same").truth(false));
   }
 }
