@@ -42,7 +42,7 @@ class AmplificationTest {
     write(tmp, "main.tf", "module \"m\" {\n  source = \"./mod\"\n  count  = 10000\n}\n");
     write(tmp, "mod/main.tf", "resource \"aws_db_instance\" \"d\" {\n  count  = 10000\n  engine = \"mysql\"\n}\n");
     Model model = parse(tmp, "main.tf", "mod/main.tf");
-    assertTrue(model.resources().size() <= 100_001, "resources: " + model.resources().size());
+    assertTrue(model.resources().size() <= 200_001, "resources: " + model.resources().size());
     assertTrue(model.diagnostics().stream().anyMatch(d -> d.message().contains("not analysed")),
         model.diagnostics().toString());
   }
