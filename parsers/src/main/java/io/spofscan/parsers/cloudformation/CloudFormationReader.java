@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public final class CloudFormationReader {
   public static final int MAX_NESTING = 5;
+  /** Resources one template may bring in through nested stacks: 50 stacks per level over 5 levels is 3 x 10^8. */
+  public static final int MAX_NESTED_RESOURCES = 100_000;
+  private boolean nestedBudgetReported;
 
   /** Finds a nested stack's template given as a path relative to the parent template. */
   public interface ChildLoader {
@@ -200,6 +203,14 @@ public final class CloudFormationReader {
     if (chain.size() > MAX_NESTING) {
       diagnostics.add(Diagnostic.warning(at, "nested stack " + prefix + id + " is more than " + MAX_NESTING
           + " levels deep: not followed"));
+      return;
+    }
+    if (out.size() >= MAX_NESTED_RESOURCES) {
+      if (!nestedBudgetReported) {
+        nestedBudgetReported = true;
+        diagnostics.add(Diagnostic.warning(at, "nested stacks bring in more than " + MAX_NESTED_RESOURCES
+            + " resources: " + prefix + id + " and the rest are not followed"));
+      }
       return;
     }
     Optional<ChildTemplate> child = loader.load(path, url.get());

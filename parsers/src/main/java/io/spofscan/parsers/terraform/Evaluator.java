@@ -99,7 +99,12 @@ final class Evaluator {
         if (v instanceof Value.Unknown u) {
           return new Value.Unknown(u.reason(), t.range());
         }
-        out.append(Values.toStr(v));
+        String text = Values.toStr(v);
+        if (out.length() + text.length() > Functions.MAX_STRING_CHARS) {
+          return new Value.Unknown("string over " + Functions.MAX_STRING_CHARS + " characters is not evaluated",
+              t.range());
+        }
+        out.append(text);
       }
     }
     return Values.str(out.toString(), t.range());
@@ -283,6 +288,9 @@ final class Evaluator {
     }
     BigDecimal x = Values.toNumber(left);
     BigDecimal y = Values.toNumber(right);
+    if (hugeNumber(x) || hugeNumber(y)) { // exact arithmetic on 1e9999999 would build ten million digits
+      return new Value.Unknown("numbers beyond " + MAX_NUMBER_DIGITS + " digits are not evaluated", b.range());
+    }
     switch (op) {
       case "<":
         return Values.bool(x.compareTo(y) < 0, b.range());
@@ -392,5 +400,11 @@ final class Evaluator {
       groups.forEach((k, v) -> entries.put(k, new Value.ListValue(v, f.range())));
     }
     return new Value.MapValue(entries, f.range());
+  }
+
+  static final int MAX_NUMBER_DIGITS = 1000;
+
+  private static boolean hugeNumber(BigDecimal n) {
+    return Math.abs((long) n.precision() - n.scale()) > MAX_NUMBER_DIGITS || Math.abs(n.scale()) > MAX_NUMBER_DIGITS;
   }
 }

@@ -14,6 +14,13 @@ import java.util.TreeMap;
 
 /** The Terraform built-in functions the scan evaluates; any other is unknown with a reason. */
 final class Functions {
+  /**
+   * Bounds on what evaluation may build, so a file cannot grow values exponentially (a chain of locals each
+   * doubling the previous one) into an OutOfMemoryError or an endless loop. Past them the value is unknown.
+   */
+  static final int MAX_STRING_CHARS = 1 << 20;
+  static final int MAX_LIST_ITEMS = 100_000;
+
   private Functions() {}
 
   private static final Set<String> AFTER_APPLY = Set.of("file", "templatefile", "filebase64", "fileexists",
@@ -186,7 +193,11 @@ final class Functions {
       case "concat": {
         List<Value> out = new ArrayList<>();
         for (Value a : args) {
-          out.addAll(list(a, name));
+          List<Value> items = list(a, name);
+          if (out.size() + items.size() > MAX_LIST_ITEMS) {
+            return new Value.Unknown("concat() result over " + MAX_LIST_ITEMS + " items is not evaluated", at);
+          }
+          out.addAll(items);
         }
         return new Value.ListValue(out, at);
       }
@@ -221,6 +232,11 @@ final class Functions {
           for (Value item : list(args.get(i), name)) {
             parts.add(Values.toStr(item));
           }
+        }
+        long length = parts.stream().mapToLong(String::length).sum()
+            + (long) Values.toStr(args.get(0)).length() * parts.size();
+        if (length > MAX_STRING_CHARS) {
+          return new Value.Unknown("join() result over " + MAX_STRING_CHARS + " characters is not evaluated", at);
         }
         return Values.str(String.join(Values.toStr(args.get(0)), parts), at);
       }
@@ -457,6 +473,11 @@ final class Functions {
       char verb = spec.charAt(j);
       String flags = spec.substring(i + 1, j);
       i = j;
+      for (String number : flags.split("[^0-9]+")) {
+        if (number.length() > 4) { // "%999999999s" would build a gigabyte string: the scan dies of OutOfMemoryError
+          return new Value.Unknown("format width or precision over 9999 is not evaluated", at);
+        }
+      }
       if (verb == '%') {
         out.append('%');
         continue;
@@ -473,6 +494,9 @@ final class Functions {
         default -> {
           return new Value.Unknown("format verb %" + verb + " is not evaluated", at);
         }
+      }
+      if (out.length() > MAX_STRING_CHARS) {
+        return new Value.Unknown("format() result over " + MAX_STRING_CHARS + " characters is not evaluated", at);
       }
     }
     return Values.str(out.toString(), at);

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -206,6 +207,13 @@ final class HclReader {
               prepared.closeOf(braceOffset(text, b, node.delta)) + 1});
         } else if (c instanceof HCLAttribute a) {
           node.attributes.add(attribute(text, lines, a, node.delta, diagnostics, spans));
+        }
+      }
+      Set<String> names = new HashSet<>();
+      for (Hcl.Attribute a : node.attributes) {
+        if (!names.add(a.name())) { // hcl4j keeps both silently; Terraform refuses the file
+          diagnostics.add(Diagnostic.error(a.range(), "attribute '" + a.name()
+              + "' is set twice in one block: Terraform rejects this (Attribute redefined)"));
         }
       }
       int open = braceOffset(text, node.symbol, node.delta);

@@ -191,7 +191,22 @@ public final class DocumentParser {
     }
   }
 
+  /**
+   * SnakeYAML re-copies its read window for every 1,024 characters of one unbroken token, so a single line costs
+   * time quadratic in its length (10 MB: over a minute). Real files stay far below this (longest seen: 38 K).
+   */
+  static final int MAX_YAML_LINE_CHARS = 1024 * 1024;
+
   private ParsedDocuments parseContent(String path, String text, boolean json) {
+    for (int start = 0, line = 1; !json && start < text.length(); line++) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      if (end - start > MAX_YAML_LINE_CHARS) {
+        return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, line, 1),
+            "line is longer than " + MAX_YAML_LINE_CHARS + " characters: not read")));
+      }
+      start = end + 1;
+    }
     try {
       if (json) {
         return new JsonTreeBuilder(path, text, limits).read();
