@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same tree gives byte-identical JSON and SARIF whatever order its files were created in (and so whatever
  * order the file system lists them in). Both trees are built at the same absolute path, one after the other, so
- * only the order differs.
+ * only the order differs. The thread count does not change the output either.
  */
 class DeterminismTest {
   @TempDir Path tmp;
@@ -46,6 +46,11 @@ class DeterminismTest {
   }
 
   private Map<String, String> scanAfterCreating(List<String> order, Map<String, String> content) throws IOException {
+    return scanAfterCreating(order, content, List.of());
+  }
+
+  private Map<String, String> scanAfterCreating(List<String> order, Map<String, String> content, List<String> extra)
+      throws IOException {
     Path root = tmp.resolve("repo");
     if (Files.exists(root)) {
       try (Stream<Path> all = Files.walk(root)) {
@@ -59,7 +64,9 @@ class DeterminismTest {
     }
     Map<String, String> outputs = new LinkedHashMap<>();
     for (String format : List.of("json", "sarif")) {
-      Run run = Cli.run(List.of(), List.of("scan", root.toString(), "--format", format), tmp);
+      List<String> args = new ArrayList<>(List.of("scan", root.toString(), "--format", format));
+      args.addAll(extra);
+      Run run = Cli.run(List.of(), args, tmp);
       assertNoStackTrace(run);
       assertEquals(1, run.exit(), "findings are expected\n" + run);
       outputs.put(format, run.stdout());
@@ -78,5 +85,13 @@ class DeterminismTest {
     Map<String, String> first = scanAfterCreating(forward, content);
     assertEquals(first, scanAfterCreating(backward, content), "reverse creation order changed the output");
     assertEquals(first, scanAfterCreating(shuffled, content), "shuffled creation order changed the output");
+  }
+
+  @Test
+  void outputDoesNotDependOnTheThreadCount() throws IOException {
+    Map<String, String> content = files();
+    List<String> order = new ArrayList<>(content.keySet());
+    Map<String, String> serial = scanAfterCreating(order, content, List.of("--threads", "1"));
+    assertEquals(serial, scanAfterCreating(order, content, List.of("--threads", "4")), "4 threads changed the output");
   }
 }

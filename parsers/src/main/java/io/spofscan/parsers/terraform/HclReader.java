@@ -9,6 +9,8 @@ import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,13 +54,17 @@ final class HclReader {
           "Terraform syntax error: " + prepared.error()));
     }
     List<Lexed> symbols;
-    Future<List<Lexed>> job = workers.submit(() -> lexInChunks(prepared, lines));
+    AtomicLong lexerThread = new AtomicLong(-1);
+    Future<List<Lexed>> job = workers.submit(() -> {
+      lexerThread.set(Thread.currentThread().getId());
+      return lexInChunks(prepared, lines);
+    });
     try {
-      symbols = job.get(deadlineMillis, TimeUnit.MILLISECONDS);
+      symbols = awaitWithinCpuBudget(job, lexerThread);
     } catch (TimeoutException e) {
       job.cancel(true);
       return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),
-          "reading this file took longer than " + deadlineMillis / 1000.0 + " s: skipped"));
+          "reading this file took longer than " + deadlineMillis / 1000.0 + " s of CPU time: skipped"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1), "interrupted while reading"));
@@ -70,6 +77,32 @@ final class HclReader {
     }
     return build(path, text, lines, symbols, configuration, prepared);
   }
+
+  /**
+   * Waits for the lexer while its thread has used less than the deadline in CPU time, so a busy machine does not
+   * make a file time out that a quiet one reads (results must not depend on load). Where thread CPU time is not
+   * measurable, wall time counts; a wall-clock backstop of ten times the deadline bounds the scan either way.
+   */
+  private List<Lexed> awaitWithinCpuBudget(Future<List<Lexed>> job, AtomicLong lexerThread)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long budgetNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
+    long start = System.nanoTime();
+    long poll = Math.max(1, Math.min(50, deadlineMillis));
+    while (true) {
+      try {
+        return job.get(poll, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        long waited = System.nanoTime() - start;
+        long id = lexerThread.get();
+        long cpu = id < 0 || !CPU.isThreadCpuTimeSupported() ? -1 : CPU.getThreadCpuTime(id);
+        if ((cpu >= 0 ? cpu : waited) > budgetNanos || waited > 10 * budgetNanos) {
+          throw notYet;
+        }
+      }
+    }
+  }
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   /** A top-level symbol and the offset of the chunk it was lexed from. */
   private record Lexed(Symbol symbol, int delta) {}
