@@ -108,7 +108,7 @@ allowed() {
     /proc/* | /sys/* | /dev/*) return 0 ;;
     /tmp/hsperfdata_* | /tmp/.java_pid*) return 0 ;;
     /etc/ld.so.* | /lib/* | /lib64/* | /usr/lib/* | /usr/lib64/*) return 0 ;;
-    /etc/localtime | /usr/share/zoneinfo/* | /etc/locale.alias | /usr/share/locale/*) return 0 ;;
+    /etc/localtime | /etc/timezone | /usr/share/zoneinfo/* | /etc/locale.alias | /usr/share/locale/*) return 0 ;;
     /etc/java-*/* | /etc/nsswitch.conf | /etc/passwd | /etc/group) return 0 ;;
   esac
   return 1
