@@ -5,6 +5,7 @@ import io.spofscan.core.model.Value;
 import io.spofscan.parsers.terraform.Values.EvalError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -203,9 +204,20 @@ final class Functions {
       }
       case "toset": {
         arity(name, args, 1);
+        // Scalars are deduplicated through a hash key (linear); only collections are compared pairwise.
         List<Value> out = new ArrayList<>();
+        List<Value> collections = new ArrayList<>();
+        Set<String> scalars = new HashSet<>();
         for (Value item : list(args.get(0), name)) {
-          if (out.stream().noneMatch(o -> Values.same(o, item))) {
+          if (item instanceof Value.Scalar sc) {
+            Object v = sc.value();
+            String key = v instanceof BigDecimal d ? "n:" + d.stripTrailingZeros().toPlainString()
+                : v == null ? "null" : v.getClass().getSimpleName() + ":" + v;
+            if (scalars.add(key)) {
+              out.add(item);
+            }
+          } else if (collections.stream().noneMatch(o -> Values.same(o, item))) {
+            collections.add(item);
             out.add(item);
           }
         }
