@@ -16,12 +16,21 @@ import java.util.Map;
  * {@link Value.Unknown} naming it. Never reads files, never touches the network.
  */
 final class Evaluator {
+  /** For-expression iterations one top-level attribute may take (nested loops multiply: 400³ is 64 million). */
+  static final long MAX_FOR_ITERATIONS = 1_000_000;
+
+  private int attributeDepth;
+  private long forIterations;
 
   /** The attribute's value, located at the attribute's name; never throws. */
   Value attribute(Hcl.Attribute a, Scope scope) {
     if (a.expr() == null) {
       return new Value.Unknown("the value of " + a.name() + " could not be read: " + abbreviate(a.text()), a.range());
     }
+    if (attributeDepth == 0) {
+      forIterations = 0; // the budget is per top-level attribute, including the locals it pulls in
+    }
+    attributeDepth++;
     try {
       return Values.at(eval(a.expr(), scope), a.range());
     } catch (EvalError e) {
@@ -29,6 +38,8 @@ final class Evaluator {
     } catch (RuntimeException | StackOverflowError e) {
       return new Value.Unknown("evaluating " + a.name() + " failed (" + e.getClass().getSimpleName() + ")",
           a.range());
+    } finally {
+      attributeDepth--;
     }
   }
 
@@ -361,6 +372,9 @@ final class Evaluator {
     Map<String, Value> entries = new LinkedHashMap<>();
     Map<String, List<Value>> groups = new LinkedHashMap<>();
     for (Value[] pair : pairs) {
+      if (++forIterations > MAX_FOR_ITERATIONS) {
+        throw new EvalError("for expressions over " + MAX_FOR_ITERATIONS + " iterations are not evaluated");
+      }
       Scope inner = scope.with(f.valueVar(), pair[1]);
       if (f.keyVar() != null) {
         inner = inner.with(f.keyVar(), pair[0]);

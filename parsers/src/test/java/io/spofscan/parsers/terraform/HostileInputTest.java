@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
+import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.scan.FileWalker;
 import io.spofscan.core.scan.ScanOptions;
@@ -49,6 +50,17 @@ class HostileInputTest {
         + "resource \"aws_instance\" \"x\" {\n  count = local.n\n}\n";
     Model m = snippet(tmp, src);
     assertEquals(2, m.resources().size(), () -> m.resources() + " " + m.diagnostics());
+  }
+
+  @Test
+  @Timeout(60)
+  void nestedForExpressionsStopAtTheIterationBudget() {
+    // 400³ = 64 million values took over a minute; the budget makes the value unknown, naming why.
+    String src = "locals {\n  l = range(400)\n  cube = [for a in local.l : [for b in local.l : [for c in local.l : a]]]\n"
+        + "}\nresource \"aws_instance\" \"x\" {\n  ami = local.cube\n  tags = { a = [for a in local.l : a][3] }\n}\n";
+    Resource r = resource(snippet(tmp, src), "aws_instance.x");
+    assertTrue(r.attr("ami").unknownReason().orElse("").contains("iterations"), r.attr("ami").describe());
+    assertEquals(3L, r.attr("tags.a").asLong().orElseThrow(), "a small loop after the big one still evaluates");
   }
 
   @Test
