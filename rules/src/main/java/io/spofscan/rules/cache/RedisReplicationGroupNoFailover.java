@@ -15,11 +15,10 @@ import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Truth;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.ResourceRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ModuleAwareRule;
 import io.spofscan.rules.support.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +38,9 @@ import java.util.OptionalLong;
         "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticache_replication_group",
         "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html"})
-public final class RedisReplicationGroupNoFailover implements ResourceRule {
+public final class RedisReplicationGroupNoFailover implements ModuleAwareRule {
 
   private record Problem(Value where, String text) {}
-
-  @Override
-  public void check(Model model, Reporter report) {
-    ResourceRule.super.check(model, report);
-    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report); // registry module calls, judged by their inputs
-  }
 
   @Override
   public boolean appliesTo(Resource r) {

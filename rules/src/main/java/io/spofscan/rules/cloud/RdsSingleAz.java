@@ -10,11 +10,10 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.ResourceRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ModuleAwareRule;
 import io.spofscan.rules.support.Values;
 
 @RuleInfo(
@@ -31,13 +30,7 @@ import io.spofscan.rules.support.Values;
         "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance#multi_az",
         "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html"})
-public final class RdsSingleAz implements ResourceRule {
-
-  @Override
-  public void check(Model model, Reporter report) {
-    ResourceRule.super.check(model, report);
-    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report); // registry module calls, judged by their inputs
-  }
+public final class RdsSingleAz implements ModuleAwareRule {
 
   @Override
   public boolean appliesTo(Resource r) {
