@@ -37,16 +37,25 @@ class HostileInputTest {
     return Trees.withNeighbour(tmp);
   }
 
-  /** Scans, checks the run ended normally; each test checks its file, then {@link #assertNeighboursSurvived}. */
-  private static JsonNode scanAndCheck(Path root, Run[] runOut) {
-    Run run = Cli.scanJson(root);
-    runOut[0] = run;
-    return assertCompletedNormally(run);
+  /** One scan through the CLI that ended normally: its JSON report and the run (for failure messages). */
+  private record Scan(JsonNode report, Run run) {
+    /** Each hostile file is named by a diagnostic. */
+    void diagnoses(String... paths) {
+      for (String path : paths) {
+        assertDiagnostic(report, path, run);
+      }
+    }
+
+    /** The good files beside the hostile ones still get their findings. */
+    void neighboursSurvived() {
+      assertFinding(report, "SPOF-RDS-001", Trees.CFN_NEIGHBOUR, run);
+      assertFinding(report, NEIGHBOUR_RULE, NEIGHBOUR, run);
+    }
   }
 
-  private static void assertNeighboursSurvived(JsonNode report, Run run) {
-    assertFinding(report, "SPOF-RDS-001", Trees.CFN_NEIGHBOUR, run);
-    assertFinding(report, NEIGHBOUR_RULE, NEIGHBOUR, run);
+  private static Scan scan(Path root) {
+    Run run = Cli.scanJson(root);
+    return new Scan(assertCompletedNormally(run), run);
   }
 
   @Test
@@ -64,11 +73,10 @@ class HostileInputTest {
     }
     y.append("Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Tags: *j\n");
     write(root, "bad/bomb.yaml", y.toString());
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
+    Scan scan = scan(root);
     // CloudFormation forbids aliases: the file is reported, never expanded to 9^10 nodes.
-    assertDiagnostic(report, "bad/bomb.yaml", run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    scan.diagnoses("bad/bomb.yaml");
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -82,12 +90,9 @@ class HostileInputTest {
     write(root, "deep-hcl/main.tf", "locals {\n  x = " + "[".repeat(depth) + "]".repeat(depth) + "\n}\n");
     write(root, "deep-blocks/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n" + "a {\n".repeat(depth)
         + "}\n".repeat(depth) + "}\n");
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    for (String path : new String[] {"bad/deep.yaml", "bad/deep.json", "deep-hcl/main.tf", "deep-blocks/main.tf"}) {
-      assertDiagnostic(report, path, run[0]);
-    }
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root);
+    scan.diagnoses("bad/deep.yaml", "bad/deep.json", "deep-hcl/main.tf", "deep-blocks/main.tf");
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -96,12 +101,12 @@ class HostileInputTest {
     write(root, "redos/main.tf", "locals {\n  r = regexall(\"(.*a){15}b\", \"" + "a".repeat(40) + "\")\n}\n"
         + "resource \"aws_db_instance\" \"redos\" {\n  engine = \"mysql\"\n}\n");
     write(root, "brackets/main.tf", "locals {\n  x = " + "[".repeat(3_000) + "]".repeat(3_000) + "\n}\n");
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
     // The regex is never evaluated, so the resource beside it is still analysed.
-    assertFinding(report, NEIGHBOUR_RULE, "redos/main.tf", run[0]);
-    assertDiagnostic(report, "brackets/main.tf", run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    assertFinding(report, NEIGHBOUR_RULE, "redos/main.tf", scan.run());
+    scan.diagnoses("brackets/main.tf");
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -115,9 +120,8 @@ class HostileInputTest {
             + "\" }\n}\n");
       }
     }
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root);
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -134,12 +138,12 @@ class HostileInputTest {
         written += line.length();
       }
     }
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    JsonNode d = assertDiagnostic(report, "k8s/huge.yaml", run[0]);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
+    JsonNode d = assertDiagnostic(report, "k8s/huge.yaml", scan.run());
     assertTrue(d.path("message").asText().contains("max-file-size"),
         "the diagnostic should name the flag that raises the limit: " + d);
-    assertNeighboursSurvived(report, run[0]);
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -150,11 +154,11 @@ class HostileInputTest {
         + tenMb + "\"\n");
     write(root, "long/main.tf", "locals {\n  s = \"" + tenMb + "\"\n}\nresource \"aws_db_instance\" \"x\" {\n"
         + "  engine = \"mysql\"\n}\n");
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
     // Each file is either analysed or reported; it never vanishes silently.
-    assertAnalysedOrReported(report, "long/main.tf", run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    assertAnalysedOrReported(report, "long/main.tf", scan.run());
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -168,11 +172,11 @@ class HostileInputTest {
     byte[] tf = "resource \"aws_db_instance\" \"b\" {\n  engine = \"a\u0000\"\n}\n".getBytes(StandardCharsets.UTF_8);
     tf[tf.length - 5] = (byte) 0xff; // a byte that never occurs in UTF-8
     write(root, "enc/main.tf", tf);
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    assertAnalysedOrReported(report, "enc/bad-utf8.yaml", run[0]);
-    assertAnalysedOrReported(report, "enc/main.tf", run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
+    assertAnalysedOrReported(report, "enc/bad-utf8.yaml", scan.run());
+    assertAnalysedOrReported(report, "enc/main.tf", scan.run());
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -183,11 +187,11 @@ class HostileInputTest {
         + "    spec:\n      containers:\n        - name: web\n          image: nginx:1.25\n";
     write(root, "enc/utf16le.yaml", deployment, StandardCharsets.UTF_16LE);
     write(root, "enc/utf16be.yaml", deployment, StandardCharsets.UTF_16BE);
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    assertAnalysedOrReported(report, "enc/utf16le.yaml", run[0]);
-    assertAnalysedOrReported(report, "enc/utf16be.yaml", run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
+    assertAnalysedOrReported(report, "enc/utf16le.yaml", scan.run());
+    assertAnalysedOrReported(report, "enc/utf16be.yaml", scan.run());
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -199,12 +203,9 @@ class HostileInputTest {
       random.nextBytes(bytes);
       write(root, name, bytes);
     }
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    for (String name : new String[] {"bin/blob.tf", "bin/blob.yaml", "bin/blob.json", "bin/blob.tf.json"}) {
-      assertDiagnostic(report, name, run[0]);
-    }
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root);
+    scan.diagnoses("bin/blob.tf", "bin/blob.yaml", "bin/blob.json", "bin/blob.tf.json");
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -214,13 +215,13 @@ class HostileInputTest {
         "empty/main.tf.json", "good/empty.tf"}) {
       write(root, name, new byte[0]);
     }
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
     for (String name : new String[] {"empty/main.tf", "empty/a.yaml", "empty/b.yml", "good/empty.tf"}) {
       assertTrue(diagnosticsFor(report, name).stream().noneMatch(d -> d.path("level").asText().equals("error")),
-          "an empty file is not an error: " + name + "\n" + run[0]);
+          "an empty file is not an error: " + name + "\n" + scan.run());
     }
-    assertNeighboursSurvived(report, run[0]);
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -230,10 +231,9 @@ class HostileInputTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     try {
       assumeFalse(Files.isReadable(locked), "running as root: chmod 000 does not stop reads");
-      Run[] run = new Run[1];
-      JsonNode report = scanAndCheck(root, run);
-      assertDiagnostic(report, "locked/main.tf", run[0]);
-      assertNeighboursSurvived(report, run[0]);
+      Scan scan = scan(root);
+      scan.diagnoses("locked/main.tf");
+      scan.neighboursSurvived();
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
     }
@@ -247,12 +247,12 @@ class HostileInputTest {
     Files.createSymbolicLink(loops.resolve("up"), Path.of(".."));
     Files.createSymbolicLink(loops.resolve("a.yaml"), Path.of("b.yaml"));
     Files.createSymbolicLink(loops.resolve("b.yaml"), Path.of("a.yaml"));
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    assertDiagnostic(report, "loops/a.yaml", run[0]);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
+    scan.diagnoses("loops/a.yaml");
     assertEquals(1, findings(report).stream().filter(f -> f.path("location").path("path").asText().equals(NEIGHBOUR))
-        .count(), "the neighbour is scanned once, not again through a loop\n" + run[0]);
-    assertNeighboursSurvived(report, run[0]);
+        .count(), "the neighbour is scanned once, not again through a loop\n" + scan.run());
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -262,13 +262,13 @@ class HostileInputTest {
     Path secret = write(outside, "secret.tf", "resource \"aws_db_instance\" \"secret\" {\n  engine = \"mysql\"\n}\n");
     Files.createSymbolicLink(root.resolve("linked.tf"), secret);
     Files.createSymbolicLink(root.resolve("linked-rel.tf"), Path.of("../outside/secret.tf"));
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    assertDiagnostic(report, "linked.tf", run[0]);
-    assertDiagnostic(report, "linked-rel.tf", run[0]);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
+    scan.diagnoses("linked.tf");
+    scan.diagnoses("linked-rel.tf");
     assertTrue(findings(report).stream().noneMatch(f -> f.path("resource").asText().contains("secret")),
-        "a resource outside the root was analysed\n" + run[0]);
-    assertNeighboursSurvived(report, run[0]);
+        "a resource outside the root was analysed\n" + scan.run());
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -284,10 +284,9 @@ class HostileInputTest {
       return;
     }
     assumeTrue(mkfifo.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run); // opening the FIFO would block until the safety timeout
-    assertDiagnostic(report, "k8s/pipe.yaml", run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root); // opening the FIFO would block until the safety timeout
+    scan.diagnoses("k8s/pipe.yaml");
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -323,13 +322,13 @@ class HostileInputTest {
           multi_az = false
         }
         """);
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
-    Cli.assertLine(assertDiagnostic(report, "dup/cfn.yaml", run[0]), 7, run[0]);
-    Cli.assertLine(assertDiagnostic(report, "dup/cfn.json", run[0]), 3, run[0]);
-    Cli.assertLine(assertDiagnostic(report, "dup/k8s.yaml", run[0]), 7, run[0]);
-    Cli.assertLine(assertDiagnostic(report, "duptf/main.tf", run[0]), 3, run[0]);
-    assertNeighboursSurvived(report, run[0]);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
+    Cli.assertLine(assertDiagnostic(report, "dup/cfn.yaml", scan.run()), 7, scan.run());
+    Cli.assertLine(assertDiagnostic(report, "dup/cfn.json", scan.run()), 3, scan.run());
+    Cli.assertLine(assertDiagnostic(report, "dup/k8s.yaml", scan.run()), 7, scan.run());
+    Cli.assertLine(assertDiagnostic(report, "duptf/main.tf", scan.run()), 3, scan.run());
+    scan.neighboursSurvived();
   }
 
   @Test
@@ -338,13 +337,13 @@ class HostileInputTest {
     write(root, "heredoc/main.tf", "resource \"aws_iam_policy\" \"p\" {\n  policy = <<EOT\n{}\n");
     write(root, "string/main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"never closed\n}\n");
     write(root, "block/main.tf", "resource \"aws_db_instance\" \"x\" {\n  engine = \"mysql\"\n");
-    Run[] run = new Run[1];
-    JsonNode report = scanAndCheck(root, run);
+    Scan scan = scan(root);
+    JsonNode report = scan.report();
     for (String path : new String[] {"heredoc/main.tf", "string/main.tf", "block/main.tf"}) {
-      JsonNode d = assertDiagnostic(report, path, x -> x.path("level").asText().equals("error"), "error", run[0]);
+      JsonNode d = assertDiagnostic(report, path, x -> x.path("level").asText().equals("error"), "error", scan.run());
       assertTrue(line(d) >= 1 && line(d) <= 4, "line within the file: " + d);
     }
-    assertNeighboursSurvived(report, run[0]);
+    scan.neighboursSurvived();
   }
 
   /** The file produced a finding or a diagnostic: it never vanishes silently. */
