@@ -168,7 +168,8 @@ final class Evaluator {
         if (output != null) {
           return applySteps(output, steps, 2, scope, "module." + first + "." + second);
         }
-        return new Value.Unknown("module." + first + (second == null ? "" : "." + second)
+        String why = first == null ? null : scope.names().whyModuleOutputUnknown(first, second);
+        return new Value.Unknown(why != null ? why : "module." + first + (second == null ? "" : "." + second)
             + " is known only after apply", t.range());
       }
       default:

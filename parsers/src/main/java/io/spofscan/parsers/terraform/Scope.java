@@ -22,6 +22,14 @@ record Scope(Names names, Map<String, Value> bindings) {
     default Value moduleOutput(String module, String output, Evaluator evaluator) {
       return null;
     }
+
+    /**
+     * Why module.NAME.OUTPUT cannot be followed, naming the real cause (a registry module the scan does not read,
+     * a call with count or for_each, ...), or null when it is simply computed at apply time.
+     */
+    default String whyModuleOutputUnknown(String module, String output) {
+      return null;
+    }
   }
 
   Scope {

@@ -444,6 +444,39 @@ public final class TerraformParser {
         }
       }
 
+      @Override
+      public String whyModuleOutputUnknown(String module, String output) {
+        Hcl.Block call = blocks.stream().filter(b -> b.type().equals("module") && b.label(0).equals(module))
+            .findFirst().orElse(null);
+        String what = output == null ? "its outputs are unknown" : "its output `" + output + "` is unknown";
+        if (call == null) {
+          return "module." + module + " is not declared in " + displayDir + "; " + what;
+        }
+        Hcl.Attribute source = call.body().attribute("source");
+        String shown = source == null ? "no source" : source.expr() instanceof Expr.Literal l
+            && l.value() instanceof String s ? s : source.text();
+        String name = "module." + module + " (" + shown + ")";
+        Path target = localSource(call, dir);
+        if (target == null) {
+          return name + " is not read (spofscan reads local modules only); " + what;
+        }
+        if (!target.startsWith(config.get(0).root().toAbsolutePath().normalize())) {
+          return name + " is outside the scan root and not read; " + what;
+        }
+        if (call.body().attribute("count") != null || call.body().attribute("for_each") != null) {
+          return name + " uses count or for_each, so its outputs are not followed; " + what;
+        }
+        if (!followModules) {
+          return name + " is not followed in this mode; " + what;
+        }
+        ModuleRun child = children.get(module);
+        if (child != null && output != null && child.blocks.stream()
+            .noneMatch(b -> b.type().equals("output") && b.label(0).equals(output))) {
+          return name + " declares no output `" + output + "`";
+        }
+        return null;
+      }
+
       private ModuleRun childFor(String module) {
         for (Hcl.Block b : blocks) {
           if (!b.type().equals("module") || !b.label(0).equals(module) || b.body().attribute("count") != null
