@@ -1,7 +1,7 @@
 module "orders" {
   source   = "./modules/db"
   name     = "orders"
-  multi_az = false
+  multi_az = false # expect: SPOF-RDS-001
 }
 
 module "billing" {

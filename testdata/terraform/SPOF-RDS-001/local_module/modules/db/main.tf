@@ -10,5 +10,5 @@ variable "multi_az" {
 resource "aws_db_instance" "this" {
   identifier = var.name
   engine     = "postgres"
-  multi_az   = var.multi_az # expect: SPOF-RDS-001
+  multi_az   = var.multi_az
 }

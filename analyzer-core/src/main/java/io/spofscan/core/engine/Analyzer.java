@@ -4,6 +4,7 @@ import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.RelatedLocation;
 import io.spofscan.core.rule.Reporter;
 import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleMeta;
@@ -43,7 +44,45 @@ public final class Analyzer {
             "rule " + meta.id() + " failed: " + e + "; its findings are incomplete"));
       }
     }
-    return new Analysis(fingerprinted(findings), diagnostics.stream().sorted().distinct().toList());
+    return new Analysis(fingerprinted(mergedRepeats(findings)), diagnostics.stream().sorted().distinct().toList());
+  }
+
+  /** Instances named in a merged finding's message; the rest are counted. */
+  static final int MAX_NAMED_INSTANCES = 10;
+
+  /**
+   * One module line instantiated by several module calls (or one call with count/for_each) gives one finding that
+   * lists the instances, not one identical finding per instance. Only findings with related locations (module
+   * instances) merge: same rule, place, certainty and message but for the instance's address.
+   */
+  public static List<Finding> mergedRepeats(List<Finding> findings) {
+    Map<String, List<Finding>> groups = new java.util.LinkedHashMap<>();
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : findings.stream().sorted().distinct().toList()) {
+      if (f.related().isEmpty() || f.resourceAddress().isEmpty()) {
+        out.add(f);
+        continue;
+      }
+      String key = f.ruleId() + "|" + f.location() + "|" + f.certain() + "|" + f.resourceType() + "|"
+          + f.message().replace(f.resourceAddress(), "\0");
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    for (List<Finding> group : groups.values()) {
+      Finding first = group.get(0);
+      if (group.size() == 1) {
+        out.add(first);
+        continue;
+      }
+      List<String> others = group.stream().skip(1).map(Finding::resourceAddress).distinct().toList();
+      String named = String.join(", ", others.subList(0, Math.min(MAX_NAMED_INSTANCES, others.size())))
+          + (others.size() > MAX_NAMED_INSTANCES ? " and " + (others.size() - MAX_NAMED_INSTANCES) + " more" : "");
+      List<RelatedLocation> related = group.stream().flatMap(f -> f.related().stream()).distinct().sorted().toList();
+      out.add(new Finding(first.ruleId(), first.severity(), first.certain(), first.message() + " (the same for "
+          + others.size() + " more instance" + (others.size() == 1 ? "" : "s") + " of this module line: " + named
+          + ")", first.location(), first.format(), first.resourceType(), first.resourceAddress(), first.notes(),
+          first.fingerprint(), related));
+    }
+    return out;
   }
 
   /** Sorts findings and gives each a fingerprint of rule + path + resource address (+ ordinal if repeated). */

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param existence whether the resource is deployed: known true, or unknown with the reason (an unresolved
  *     {@code count} or CloudFormation {@code Condition}); resources known not to exist are never in the model
  * @param callChain where a Terraform module instantiating this resource was called, outermost first (may be empty)
+ * @param origins for attributes whose value a module caller or a variable default decides: where and how
  */
 public record Resource(
     Format format,
@@ -25,7 +26,13 @@ public record Resource(
     Value.MapValue body,
     List<Reference> references,
     Value existence,
-    List<SourceRange> callChain) {
+    List<SourceRange> callChain,
+    List<ValueOrigin> origins) {
+
+  public Resource(Format format, String type, String address, SourceRange range, Value.MapValue body,
+      List<Reference> references, Value existence, List<SourceRange> callChain) {
+    this(format, type, address, range, body, references, existence, callChain, List.of());
+  }
 
   public Resource {
     Objects.requireNonNull(format, "format");
@@ -36,6 +43,12 @@ public record Resource(
     references = List.copyOf(references);
     existence = existence == null ? Value.of(Boolean.TRUE, range) : existence;
     callChain = List.copyOf(callChain);
+    origins = List.copyOf(origins);
+  }
+
+  /** How the value written at {@code at} was decided, when a caller or a variable default decided it. */
+  public java.util.Optional<ValueOrigin> originOf(SourceRange at) {
+    return origins.stream().filter(o -> o.attribute().equals(at)).findFirst();
   }
 
   /** A resource that certainly exists and was not created through a module call. */

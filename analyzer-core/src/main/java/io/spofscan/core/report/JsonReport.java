@@ -87,6 +87,13 @@ public final class JsonReport implements ReportWriter {
     m.put("rationale", rule.rationale());
     m.put("remediation", rule.remediation());
     m.put("notes", f.notes());
+    if (!f.related().isEmpty()) {
+      m.put("relatedLocations", f.related().stream().map(r -> {
+        Map<String, Object> at = location(r.location());
+        at.put("message", r.message());
+        return at;
+      }).toList());
+    }
     m.put("fingerprint", f.fingerprint());
     return m;
   }

@@ -157,6 +157,9 @@ public final class SarifReport implements ReportWriter {
     location.put("logicalLocations", List.of(Map.of(
         "fullyQualifiedName", f.resourceAddress(), "kind", "resource")));
     r.put("locations", List.of(location));
+    if (!f.related().isEmpty()) {
+      r.put("relatedLocations", relatedLocations(f));
+    }
     r.put("partialFingerprints", Map.of(FINGERPRINT_KEY, f.fingerprint()));
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("severity", f.severity().label());
@@ -164,6 +167,19 @@ public final class SarifReport implements ReportWriter {
     props.put("resourceType", f.resourceType());
     r.put("properties", props);
     return r;
+  }
+
+  /** The module line a caller's argument reaches, or the module calls that instantiate the resource. */
+  private static List<Map<String, Object>> relatedLocations(Finding f) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int i = 0; i < f.related().size(); i++) {
+      Map<String, Object> related = new LinkedHashMap<>();
+      related.put("id", i + 1);
+      related.put("physicalLocation", physical(f.related().get(i).location()));
+      related.put("message", Map.of("text", f.related().get(i).message()));
+      out.add(related);
+    }
+    return out;
   }
 
   private static Map<String, Object> physical(SourceRange at) {

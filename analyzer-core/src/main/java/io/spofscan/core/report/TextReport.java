@@ -2,6 +2,7 @@ package io.spofscan.core.report;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.RelatedLocation;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.rule.Severity;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ public final class TextReport implements ReportWriter {
         paint(colorOf(f), String.format("%-8s", level)), paint(BOLD, f.ruleId()), safe(f.message())));
     for (String note : f.notes()) {
       out.append("           note: ").append(safe(note)).append('\n');
+    }
+    for (RelatedLocation r : f.related()) {
+      out.append("           see:  ").append(safe(r.location().toString())).append(' ').append(safe(r.message()))
+          .append('\n');
     }
     out.append("           fix:  ").append(safe(rule.remediation())).append('\n');
   }

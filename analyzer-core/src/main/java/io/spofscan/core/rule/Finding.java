@@ -18,6 +18,7 @@ import java.util.List;
  * @param resourceAddress the resource address
  * @param notes extra context lines (module call sites, related resources)
  * @param fingerprint stable key: rule, path and resource address (not the line), so it survives unrelated edits
+ * @param related other places that explain it: the module line a caller's argument reaches, the module calls
  */
 public record Finding(
     String ruleId,
@@ -29,7 +30,8 @@ public record Finding(
     String resourceType,
     String resourceAddress,
     List<String> notes,
-    String fingerprint) implements Comparable<Finding> {
+    String fingerprint,
+    List<RelatedLocation> related) implements Comparable<Finding> {
 
   public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
       .thenComparing(Finding::ruleId)
@@ -38,14 +40,23 @@ public record Finding(
 
   public Finding {
     notes = List.copyOf(notes);
+    related = List.copyOf(related);
+  }
+
+  public Finding(String ruleId, Severity severity, boolean certain, String message, SourceRange location,
+      Format format, String resourceType, String resourceAddress, List<String> notes, String fingerprint) {
+    this(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint,
+        List.of());
   }
 
   public Finding withFingerprint(String fp) {
-    return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fp);
+    return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fp,
+        related);
   }
 
   public Finding withSeverity(Severity s) {
-    return new Finding(ruleId, s, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint);
+    return new Finding(ruleId, s, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint,
+        related);
   }
 
   /** SARIF level: uncertain findings are notes whatever the severity. */

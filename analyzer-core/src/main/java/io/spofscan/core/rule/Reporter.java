@@ -3,8 +3,10 @@ package io.spofscan.core.rule;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
+import io.spofscan.core.model.ValueOrigin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects one rule's findings. A rule supplies the resource, the offending value and a message; the reporter
@@ -35,18 +37,29 @@ public final class Reporter {
   }
 
   private void add(Resource r, Value offending, boolean certain, String message) {
-    SourceRange where = offending.location().filter(l -> l.path().equals(r.path())).orElse(r.range());
+    SourceRange written = offending.location().filter(l -> l.path().equals(r.path())).orElse(r.range());
     boolean definite = certain;
     String text = message;
+    List<RelatedLocation> related = new ArrayList<>();
+    SourceRange where = written;
+    Optional<ValueOrigin> origin = r.originOf(written);
+    if (origin.isPresent() && origin.get().byCaller()) {
+      // The caller can fix it: point at its argument (or its call), and show the module line it reaches.
+      where = origin.get().decidedAt();
+      related.add(new RelatedLocation(written, "the module's attribute this value reaches (" + r.address() + ")"));
+    } else {
+      for (SourceRange call : r.callChain()) {
+        related.add(new RelatedLocation(call, "instantiated by this module call"));
+      }
+    }
+    if (origin.isPresent() && !origin.get().how().isEmpty()) {
+      text = text + " (" + origin.get().how() + ")";
+    }
     if (!r.certainlyExists()) {
       definite = false;
       text = text + " (if it is created: " + r.existence().unknownReason().orElse("existence unknown") + ")";
     }
-    List<String> notes = new ArrayList<>();
-    for (SourceRange call : r.callChain()) {
-      notes.add("instantiated by the module call at " + call);
-    }
     sink.add(new Finding(meta.id(), meta.severity(), definite, text, where, r.format(), r.type(), r.address(),
-        notes, ""));
+        List.of(), "", related));
   }
 }

@@ -7,6 +7,7 @@ import io.spofscan.core.model.Reference;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
+import io.spofscan.core.model.ValueOrigin;
 import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
@@ -314,9 +315,27 @@ public final class TerraformParser {
       private final Map<String, ModuleRun> children = new HashMap<>();
       private final List<Hcl.Block> blocks = new ArrayList<>();
       private String displayDir = ".";
+      /** Where the caller decided each input (its argument, or an origin further out); empty for a root. */
+      private final Map<String, Decided> inputOrigins;
+      /** The module call that runs this instance, or null for a root module. */
+      private final SourceRange callAt;
+      /** Where each variable's value was decided, and how (a default says so). */
+      private final Map<String, Decided> variableOrigins = new HashMap<>();
+      /** Variables read while evaluating the current attribute, in order (locals contribute theirs). */
+      private Set<String> reads = new java.util.LinkedHashSet<>();
+      private final Map<String, Set<String>> localReads = new HashMap<>();
+      /** Origins of the attributes of the block being emitted. */
+      private List<ValueOrigin> origins = new ArrayList<>();
 
       ModuleRun(Path dir, List<SourceFile> config, String prefix, List<SourceRange> chain, Map<String, Value> inputs,
           Value existence, int depth, Set<Path> visiting) {
+        this(dir, config, prefix, chain, inputs, existence, depth, visiting, Map.of(), null);
+      }
+
+      ModuleRun(Path dir, List<SourceFile> config, String prefix, List<SourceRange> chain, Map<String, Value> inputs,
+          Value existence, int depth, Set<Path> visiting, Map<String, Decided> inputOrigins, SourceRange callAt) {
+        this.inputOrigins = inputOrigins;
+        this.callAt = callAt;
         this.dir = dir;
         this.config = config;
         this.prefix = prefix;
@@ -329,6 +348,7 @@ public final class TerraformParser {
 
       @Override
       public Value variable(String name) {
+        reads.add(name);
         return variables.get(name);
       }
 
@@ -336,6 +356,7 @@ public final class TerraformParser {
       public Value local(String name, Evaluator ev) throws Values.EvalError {
         Value done = localValues.get(name);
         if (done != null) {
+          reads.addAll(localReads.getOrDefault(name, Set.of()));
           return done;
         }
         Hcl.Attribute def = localDefs.get(name);
@@ -345,11 +366,16 @@ public final class TerraformParser {
         if (!evaluatingLocals.add(name)) {
           throw new Values.EvalError("local." + name + " refers to itself");
         }
+        Set<String> outer = reads;
+        reads = new java.util.LinkedHashSet<>();
         try {
           Value v = def.expr() == null ? ev.attribute(def, Scope.of(this)) : ev.eval(def.expr(), Scope.of(this));
           localValues.put(name, v);
+          localReads.put(name, reads);
           return v;
         } finally {
+          outer.addAll(reads);
+          reads = outer;
           evaluatingLocals.remove(name);
         }
       }
@@ -395,7 +421,8 @@ public final class TerraformParser {
                 && nullable.expr() instanceof Expr.Literal n && Boolean.FALSE.equals(n.value())) {
               value = null; // null given to a non-nullable variable means its default
             }
-            if (value == null && def != null) {
+            boolean defaulted = value == null && def != null;
+            if (defaulted) {
               value = evaluator.attribute(def, literalsOnly);
             }
             if (value == null) {
@@ -406,6 +433,12 @@ public final class TerraformParser {
               value = Types.convert(value, type.expr(), evaluator, literalsOnly);
             }
             variables.put(name, value);
+            if (defaulted && value.isKnown()) {
+              variableOrigins.put(name, new Decided(callAt, "by default: variable `" + name + "` defaults to "
+                  + Evaluator.abbreviate(value.describe())));
+            } else if (inputOrigins.containsKey(name)) {
+              variableOrigins.put(name, inputOrigins.get(name));
+            }
           } else if (b.type().equals("locals")) {
             for (Hcl.Attribute a : b.body().attributes()) {
               localDefs.put(a.name(), a);
@@ -589,20 +622,40 @@ public final class TerraformParser {
           }
           return;
         }
+        origins = new ArrayList<>();
         Value.MapValue body = body(b.body(), scope, b.range(), 0);
+        List<ValueOrigin> bodyOrigins = origins;
         List<Reference> refs = new ArrayList<>();
         References.collect(b.body(), prefix, refs);
         if (b.type().equals("module")) {
           Map<String, Value> entries = new LinkedHashMap<>(body.entries());
           body = new Value.MapValue(entries, b.range());
-          resources.add(new Resource(Format.TERRAFORM, type, address, b.range(), body, refs, exists, chain));
-          callModule(b, address, body, exists);
+          resources.add(new Resource(Format.TERRAFORM, type, address, b.range(), body, refs, exists, chain,
+              bodyOrigins));
+          callModule(b, address, body, exists, bodyOrigins);
           return;
         }
-        resources.add(new Resource(Format.TERRAFORM, type, address, b.range(), body, refs, exists, chain));
+        resources.add(new Resource(Format.TERRAFORM, type, address, b.range(), body, refs, exists, chain,
+            bodyOrigins));
       }
 
-      private void callModule(Hcl.Block b, String address, Value.MapValue args, Value exists) {
+      /** The origin of a value that read {@code names}: the first decided by a caller, else the first defaulted. */
+      private Decided decidedBy(Set<String> names) {
+        Decided defaulted = null;
+        for (String name : names) {
+          Decided d = variableOrigins.get(name);
+          if (d != null && d.at() != null) {
+            return d;
+          }
+          if (d != null && defaulted == null) {
+            defaulted = d;
+          }
+        }
+        return defaulted;
+      }
+
+      private void callModule(Hcl.Block b, String address, Value.MapValue args, Value exists,
+          List<ValueOrigin> argOrigins) {
         Hcl.Attribute source = b.body().attribute("source");
         Path target = localSource(b, dir);
         if (target == null || !followModules) {
@@ -636,8 +689,15 @@ public final class TerraformParser {
         innerChain.add(b.range());
         Set<Path> innerVisiting = new HashSet<>(visiting);
         innerVisiting.add(target);
-        new ModuleRun(target, moduleFiles, address + ".", innerChain, bound, exists, depth + 1, innerVisiting)
-            .evaluate();
+        // Each argument is decided where it is written, unless it only passes on what a caller further out decided.
+        Map<String, Decided> decided = new HashMap<>();
+        args.entries().forEach((name, value) -> value.location().ifPresent(at -> {
+          ValueOrigin o = argOrigins.stream().filter(x -> x.attribute().equals(at)).findFirst().orElse(null);
+          decided.put(name, o != null && o.byCaller() ? new Decided(o.decidedAt(), o.how())
+              : new Decided(at, o == null ? "" : o.how()));
+        }));
+        new ModuleRun(target, moduleFiles, address + ".", innerChain, bound, exists, depth + 1, innerVisiting,
+            decided, b.range()).evaluate();
       }
 
       private List<SourceFile> moduleFiles(Path target, SourceFile caller) {
@@ -672,7 +732,12 @@ public final class TerraformParser {
             entries.put(a.name(), new Value.Scalar(a.text(), a.range()));
             continue;
           }
+          reads.clear();
           entries.put(a.name(), safeAttribute(a, scope));
+          Decided decided = decidedBy(reads);
+          if (decided != null) {
+            origins.add(new ValueOrigin(a.range(), decided.at(), decided.how()));
+          }
         }
         Map<String, List<Value>> nested = new LinkedHashMap<>();
         Map<String, SourceRange> firstAt = new HashMap<>();
@@ -799,6 +864,9 @@ public final class TerraformParser {
       }
     }
   }
+
+  /** Where a value was decided (null: where it is written) and how, for messages (or ""). */
+  private record Decided(SourceRange at, String how) {}
 
   /** Names for values that may only be literals (variable defaults, .tfvars). */
   private record NoNames(String modulePath) implements Scope.Names {
