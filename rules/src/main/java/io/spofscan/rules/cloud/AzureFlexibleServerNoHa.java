@@ -9,7 +9,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.ResourceRule;
+import io.spofscan.rules.modules.ModuleAwareRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
@@ -28,7 +28,7 @@ import io.spofscan.rules.support.Values;
     references = {
         "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-high-availability",
         "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server"})
-public final class AzureFlexibleServerNoHa implements ResourceRule {
+public final class AzureFlexibleServerNoHa implements ModuleAwareRule {
 
   @Override
   public boolean appliesTo(Resource r) {

@@ -8,7 +8,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.ResourceRule;
+import io.spofscan.rules.modules.ModuleAwareRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
@@ -28,7 +28,7 @@ import java.util.Locale;
     references = {
         "https://cloud.google.com/sql/docs/mysql/high-availability",
         "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance"})
-public final class CloudSqlZonal implements ResourceRule {
+public final class CloudSqlZonal implements ModuleAwareRule {
 
   @Override
   public boolean appliesTo(Resource r) {
