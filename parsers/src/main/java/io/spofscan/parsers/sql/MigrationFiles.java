@@ -51,6 +51,11 @@ public final class MigrationFiles {
   private static final Set<String> MIGRATION_DIRS = Set.of("migrations", "migration", "migrate", "changelog",
       "changelogs", "changesets", "versioned", "flyway", "liquibase", "dbmate", "schema", "schemas");
 
+  /** A folder name migration tools use ("migrations", "db/migrate", "changelog", "versioned", ...). */
+  static boolean isMigrationFolderName(String name) {
+    return MIGRATION_DIRS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
   /** True for a name this reader may look at: every {@code .sql} file (the content decides the rest). */
   public static boolean isSqlFile(String fileName) {
     return fileName.toLowerCase(Locale.ROOT).endsWith(".sql");

@@ -52,13 +52,55 @@ public final class SqlMigrationParser {
   public Model parse(List<SourceFile> files) {
     List<Resource> resources = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Prepared> prepared = new ArrayList<>();
     for (SourceFile f : files) {
-      parseFile(f, resources, diagnostics);
+      prepare(f, diagnostics).ifPresent(prepared::add);
+    }
+    Map<String, SqlDialect> folderDialect = folderDialects(prepared);
+    for (Prepared p : prepared) {
+      SqlDialect dialect = p.dialect() == SqlDialect.UNKNOWN
+          ? folderDialect.getOrDefault(folderOf(p.path()), SqlDialect.UNKNOWN) : p.dialect();
+      build(p, dialect, resources, diagnostics);
     }
     return new Model(resources, diagnostics);
   }
 
-  private void parseFile(SourceFile f, List<Resource> resources, List<Diagnostic> diagnostics) {
+  /** A migration file read and classified, before its statements are read. */
+  private record Prepared(String path, String text, MigrationFiles.Tool tool, SqlDialect dialect) {}
+
+  /**
+   * A migration folder whose files name one dialect only (by path, directive or syntax) lends it to its files that
+   * name none: one project's migrations run against one database.
+   */
+  private static Map<String, SqlDialect> folderDialects(List<Prepared> prepared) {
+    Map<String, java.util.Set<SqlDialect>> seen = new LinkedHashMap<>();
+    for (Prepared p : prepared) {
+      if (p.dialect() != SqlDialect.UNKNOWN) {
+        seen.computeIfAbsent(folderOf(p.path()), k -> new java.util.HashSet<>()).add(p.dialect());
+      }
+    }
+    Map<String, SqlDialect> out = new LinkedHashMap<>();
+    seen.forEach((folder, dialects) -> {
+      if (dialects.size() == 1) {
+        out.put(folder, dialects.iterator().next());
+      }
+    });
+    return out;
+  }
+
+  /** The migrations folder a file belongs to: the path up to its last migrations-like folder, else its folder. */
+  static String folderOf(String path) {
+    String[] parts = path.split("/");
+    for (int i = parts.length - 2; i >= 0; i--) {
+      if (MigrationFiles.isMigrationFolderName(parts[i])) {
+        return String.join("/", java.util.Arrays.copyOfRange(parts, 0, i + 1));
+      }
+    }
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  private Optional<Prepared> prepare(SourceFile f, List<Diagnostic> diagnostics) {
     String path = f.displayPath();
     SourceRange top = SourceRange.at(path, 1, 1);
     byte[] bytes;
@@ -66,35 +108,40 @@ public final class SqlMigrationParser {
       long size = Files.size(f.file());
       if (size > options.maxFileBytes()) {
         diagnostics.add(Diagnostic.warning(top, "file larger than " + options.maxFileBytes() + " bytes: skipped"));
-        return;
+        return Optional.empty();
       }
       try (InputStream in = Files.newInputStream(f.file())) {
         bytes = in.readNBytes((int) Math.min(size, options.maxFileBytes()));
       }
     } catch (IOException e) {
       diagnostics.add(Diagnostic.error(top, "cannot read: " + e.getMessage()));
-      return;
+      return Optional.empty();
     }
     TextDecoder.Decoded decoded = TextDecoder.decode(path, bytes);
     decoded.error().ifPresent(diagnostics::add);
     decoded.warning().ifPresent(diagnostics::add);
     if (decoded.text().isEmpty()) {
-      return;
+      return Optional.empty();
     }
     String text = decoded.text().get();
     Optional<MigrationFiles.Tool> tool = MigrationFiles.classify(path, text.substring(0, Math.min(4096, text.length())));
     if (tool.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     text = withoutTemplates(text);
     SqlDialect dialect = SqlDialect.fromPath(path);
-    SqlLexer.Script script = SqlLexer.split(text, dialect == SqlDialect.MYSQL);
     if (dialect == SqlDialect.UNKNOWN) {
+      SqlLexer.Script script = SqlLexer.split(text, false);
       dialect = directiveDialect(script).orElse(SqlDialect.fromText(script));
-      if (dialect == SqlDialect.MYSQL) {
-        script = SqlLexer.split(text, true);
-      }
     }
+    return Optional.of(new Prepared(path, text, tool.get(), dialect));
+  }
+
+  private void build(Prepared file, SqlDialect dialect, List<Resource> resources, List<Diagnostic> diagnostics) {
+    String path = file.path();
+    SourceRange top = SourceRange.at(path, 1, 1);
+    Optional<MigrationFiles.Tool> tool = Optional.of(file.tool());
+    SqlLexer.Script script = SqlLexer.split(file.text(), dialect == SqlDialect.MYSQL);
     for (int line : script.metaCommandLines()) {
       diagnostics.add(Diagnostic.info(SourceRange.at(path, line, 1), "psql meta-command: not SQL, skipped"));
     }

@@ -8,7 +8,10 @@ import io.spofscan.core.rule.Reporter;
 import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,23 +38,29 @@ public final class LocksHeldAcrossTransaction implements Rule {
         continue;
       }
       Map<String, Migrations.Stmt> exclusiveByTransaction = new HashMap<>();
+      Map<String, List<Migrations.Stmt>> longByTransaction = new LinkedHashMap<>();
       for (Migrations.Stmt s : Migrations.statements(r)) {
         String tx = s.transaction().orElse(null);
         if (tx == null || s.onNewTable() || s.tableName().isEmpty()) {
           continue;
         }
-        Migrations.Stmt held = exclusiveByTransaction.get(tx);
-        if (held != null && isLong(s)) {
-          report.at(r, s.at(), "%s on %s runs in the same transaction as the ALTER TABLE %s at line %d, whose "
-              + "ACCESS EXCLUSIVE lock is held until COMMIT: no read or write of %s runs until this statement "
-              + "ends; commit the ALTER TABLE first", s.kind(), s.tableName(), held.tableName(), held.line(),
-              held.tableName());
-          continue;
-        }
-        if (held == null && s.kind().equals("ALTER TABLE") && takesAccessExclusive(s)) {
+        if (exclusiveByTransaction.containsKey(tx) && isLong(s)) {
+          longByTransaction.computeIfAbsent(tx, k -> new ArrayList<>()).add(s);
+        } else if (!exclusiveByTransaction.containsKey(tx) && s.kind().equals("ALTER TABLE") && takesAccessExclusive(s)) {
           exclusiveByTransaction.put(tx, s);
         }
       }
+      // one root cause, one finding: the lock taken first, reported at the first long statement it outlives
+      longByTransaction.forEach((tx, longOnes) -> {
+        Migrations.Stmt held = exclusiveByTransaction.get(tx);
+        Migrations.Stmt first = longOnes.get(0);
+        String more = longOnes.size() == 1 ? "" : " (and " + (longOnes.size() - 1) + " more long statement"
+            + (longOnes.size() == 2 ? "" : "s") + " after it)";
+        report.at(r, first.at(), "%s on %s%s runs in the same transaction as the ALTER TABLE %s at line %d, whose "
+            + "ACCESS EXCLUSIVE lock is held until COMMIT: no read or write of %s runs until they end; commit the "
+            + "ALTER TABLE first", first.kind(), first.tableName(), more, held.tableName(), held.line(),
+            held.tableName());
+      });
     }
   }
 
