@@ -21,6 +21,14 @@ import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
 import io.spofscan.rules.k8s.WorkloadWithoutPdb;
+import io.spofscan.rules.migration.ConstraintValidatedUnderLock;
+import io.spofscan.rules.migration.ExclusiveRewrite;
+import io.spofscan.rules.migration.ExplicitTableLock;
+import io.spofscan.rules.migration.IndexWithoutConcurrently;
+import io.spofscan.rules.migration.LocksHeldAcrossTransaction;
+import io.spofscan.rules.migration.MysqlCopyingAlter;
+import io.spofscan.rules.migration.TableRewrite;
+import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -64,7 +72,15 @@ public final class BuiltInRules {
       new SingleProviderDnsZone(),
       new SingleNatGateway(),
       new EksNodeGroupSingleNode(),
-      new AsgSingleInstance());
+      new AsgSingleInstance(),
+      new WholeTableDml(),
+      new IndexWithoutConcurrently(),
+      new TableRewrite(),
+      new ConstraintValidatedUnderLock(),
+      new ExplicitTableLock(),
+      new ExclusiveRewrite(),
+      new MysqlCopyingAlter(),
+      new LocksHeldAcrossTransaction());
 
   private static final Map<String, Rule> BY_ID = index();
 
