@@ -30,6 +30,7 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
 import io.spofscan.rules.tls.AcmImportedCertificate;
@@ -80,7 +81,8 @@ public final class BuiltInRules {
       new ExplicitTableLock(),
       new ExclusiveRewrite(),
       new MysqlCopyingAlter(),
-      new LocksHeldAcrossTransaction());
+      new LocksHeldAcrossTransaction(),
+      new RolloutAllAtOnce());
 
   private static final Map<String, Rule> BY_ID = index();
 

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * tool: flyway | liquibase | golang-migrate | dbmate | diesel | versioned SQL | schema script
  * statements:
  *   - kind: CREATE INDEX | REINDEX | ALTER TABLE | UPDATE | DELETE | LOCK TABLE | VACUUM | CLUSTER | CREATE TABLE
- *           | BEGIN | COMMIT
+ *           | CREATE MATERIALIZED VIEW | BEGIN | COMMIT
  *     table: orders        (unquoted names folded to lower case; schema apart)
  *     transaction: "file" | "changeset 12" | "explicit 40"   (absent when the statement runs on its own)
  *     ...                  (concurrently, where, limit, full, mode, algorithm, lock, actions: [...])

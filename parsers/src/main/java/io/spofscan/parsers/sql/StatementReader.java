@@ -52,7 +52,8 @@ final class StatementReader {
     facts.put("kind", Value.of(kind, at(s.line(), s.column())));
     facts.put("line", Value.of(s.line(), at(s.line(), s.column())));
     switch (kind) {
-      case "BEGIN", "COMMIT", "VACUUM", "CLUSTER", "REINDEX", "LOCK TABLE", "CREATE TABLE" -> {
+      case "BEGIN", "COMMIT", "VACUUM", "CLUSTER", "REINDEX", "LOCK TABLE", "CREATE TABLE",
+          "CREATE MATERIALIZED VIEW" -> {
         keywordFacts(kind, t, facts);
         if (kind.equals("CREATE TABLE")) {
           parse(s, kind); // measured for the parse rate; the new table's name is known from its tokens either way
@@ -176,6 +177,9 @@ final class StatementReader {
           if (w.equals("INDEX")) {
             return "CREATE INDEX";
           }
+          if (w.equals("MATERIALIZED")) {
+            return "CREATE MATERIALIZED VIEW";
+          }
           if (!Set.of("OR", "REPLACE", "GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED", "UNIQUE", "FULLTEXT",
               "SPATIAL").contains(w)) {
             return "OTHER";
@@ -192,8 +196,8 @@ final class StatementReader {
   /** Facts read from the leading keywords of statements JSqlParser has no grammar for. */
   private void keywordFacts(String kind, List<Token> t, Map<String, Value> facts) {
     switch (kind) {
-      case "CREATE TABLE" -> {
-        int i = indexOf(t, "TABLE", 0) + 1;
+      case "CREATE TABLE", "CREATE MATERIALIZED VIEW" -> {
+        int i = indexOf(t, kind.equals("CREATE TABLE") ? "TABLE" : "VIEW", 0) + 1;
         i = skipWords(t, i, "IF", "NOT", "EXISTS");
         table(t, i, facts);
       }

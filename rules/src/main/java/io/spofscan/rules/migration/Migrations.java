@@ -79,7 +79,8 @@ final class Migrations {
     for (Value s : r.attr("statements").items()) {
       Stmt stmt = new Stmt(r, s, Set.copyOf(created));
       out.add(stmt);
-      if (stmt.kind().equals("CREATE TABLE") && !stmt.tableName().isEmpty()) {
+      boolean creates = stmt.kind().equals("CREATE TABLE") || stmt.kind().equals("CREATE MATERIALIZED VIEW");
+      if (creates && !stmt.tableName().isEmpty()) {
         created.add(stmt.tableName());
       }
     }
