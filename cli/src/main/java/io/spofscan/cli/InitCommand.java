@@ -22,6 +22,13 @@ final class InitCommand implements Callable<Integer> {
       exclude:
         - "**/test/fixtures/**"
 
+      # Accepted findings: a rule on some resources (glob) or paths, with a reason and an optional expiry.
+      ignore: []
+      #  - rule: SPOF-K8S-001
+      #    resource: Deployment/jobs/*
+      #    reason: queue workers; the queue retries a lost message
+      #    until: 2026-12-31
+
       # Turn rules off, or change their severity.
       rules:
         # SPOF-K8S-001: off

@@ -29,7 +29,8 @@ public final class Main {
       if (e instanceof UserError) {
         err.println("spofscan: " + e.getMessage());
       } else {
-        err.println("spofscan: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        err.println("spofscan: internal error" + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + (debug ? "" : " (a bug in spofscan; run with --debug for details and please report it)"));
       }
       if (debug) {
         StringWriter trace = new StringWriter();
@@ -50,7 +51,7 @@ public final class Main {
       return cl.execute(args);
     } catch (RuntimeException | Error e) {
       // picocli handles exceptions from commands; this only guards its own failures, still never exit 1.
-      System.err.println("spofscan: internal error: " + e);
+      System.err.println("spofscan: internal error" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       return ERROR;
     }
   }

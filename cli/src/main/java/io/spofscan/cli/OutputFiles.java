@@ -1,17 +1,16 @@
 package io.spofscan.cli;
 
+import io.spofscan.core.scan.Failures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -150,12 +149,7 @@ final class OutputFiles {
   /** What went wrong, in words (no exception class names). */
   static String reason(IOException e) {
     String file = e instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile() : null;
-    String why = e instanceof AccessDeniedException ? "permission denied"
-        : e instanceof NoSuchFileException ? "no such file or directory"
-        : e instanceof NotDirectoryException ? "not a directory"
-        : e instanceof FileAlreadyExistsException ? "a file is in the way"
-        : e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
-        : e.getMessage() != null ? e.getMessage() : "input/output error";
+    String why = e instanceof FileAlreadyExistsException ? "a file is in the way" : Failures.describe(e);
     return file == null ? why : why + " (" + file + ")";
   }
 }

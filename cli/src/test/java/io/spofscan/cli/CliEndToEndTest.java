@@ -184,6 +184,21 @@ class CliEndToEndTest {
   }
 
   @Test
+  void theReadmeRuleTableIsGeneratedFromTheRules() throws IOException {
+    CliProcess.Result r = CliProcess.run(tmp, "rules", "--format", "markdown-table");
+    assertEquals(0, r.exit(), r.toString());
+    String readme = Files.readString(TESTDATA.getParent().resolve("README.md"));
+    int start = readme.indexOf(RulesCommand.TABLE_START);
+    int end = readme.indexOf(RulesCommand.TABLE_END);
+    assertTrue(start >= 0 && end > start, "README.md has no generated rule table");
+    assertEquals(readme.substring(start, end + RulesCommand.TABLE_END.length() + 1), r.out(),
+        "README.md's rule table is stale: regenerate it with .ci/readme-rules --write");
+    for (var rule : RuleCatalog.allMetas()) {
+      assertTrue(r.out().contains("| [" + rule.id() + "]"), rule.id());
+    }
+  }
+
+  @Test
   void examplesShowEveryFamilyInEveryFormatAndTheBrokenFile() throws IOException {
     assumeTrue(rulesAndParsersPresent(), "the rules module has no registry on this branch yet");
     CliProcess.Result r = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "--format", "json");

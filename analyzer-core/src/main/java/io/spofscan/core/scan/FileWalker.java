@@ -120,7 +120,6 @@ public final class FileWalker {
   }
 
   static String describe(IOException e) {
-    String kind = e.getClass().getSimpleName().replace("Exception", "");
-    return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
+    return Failures.describe(e);
   }
 }

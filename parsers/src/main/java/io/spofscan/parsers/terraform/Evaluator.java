@@ -36,7 +36,7 @@ final class Evaluator {
     } catch (EvalError e) {
       return new Value.Unknown("evaluating " + a.name() + " failed: " + e.getMessage(), a.range());
     } catch (RuntimeException | StackOverflowError e) {
-      return new Value.Unknown("evaluating " + a.name() + " failed (" + e.getClass().getSimpleName() + ")",
+      return new Value.Unknown("evaluating " + a.name() + " failed: " + io.spofscan.core.scan.Failures.describe(e),
           a.range());
     } finally {
       attributeDepth--;

@@ -201,7 +201,7 @@ public final class TerraformParser {
           new ModuleRun(dir.getKey(), config, "", List.of(), inputs, null, 0, Set.of(dir.getKey())).evaluate();
         } catch (RuntimeException | StackOverflowError e) {
           diagnostics.add(Diagnostic.error(SourceRange.at(config.get(0).displayPath(), 1, 1),
-              "Terraform module could not be evaluated (" + e.getClass().getSimpleName() + ")"));
+              "Terraform module could not be evaluated: " + io.spofscan.core.scan.Failures.describe(e)));
         }
       }
     }
@@ -247,7 +247,7 @@ public final class TerraformParser {
         return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1), "cannot read: " + e.getMessage()));
       } catch (RuntimeException | StackOverflowError e) {
         return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),
-            "Terraform file could not be read (" + e.getClass().getSimpleName() + ")"));
+            "Terraform file could not be read: " + io.spofscan.core.scan.Failures.describe(e)));
       }
     }
 
@@ -827,7 +827,7 @@ public final class TerraformParser {
         try {
           return evaluator.attribute(a, scope);
         } catch (RuntimeException | StackOverflowError e) {
-          return new Value.Unknown("evaluating " + a.name() + " failed (" + e.getClass().getSimpleName() + ")",
+          return new Value.Unknown("evaluating " + a.name() + " failed: " + io.spofscan.core.scan.Failures.describe(e),
               a.range());
         }
       }

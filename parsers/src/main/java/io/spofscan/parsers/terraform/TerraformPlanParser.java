@@ -72,7 +72,7 @@ public final class TerraformPlanParser {
           parseOne(plan, index, resources, diagnostics);
         } catch (RuntimeException e) {
           diagnostics.add(Diagnostic.error(SourceRange.at(plan.displayPath(), 1, 1),
-              "Terraform plan could not be read (" + e.getClass().getSimpleName() + ")"));
+              "Terraform plan could not be read: " + io.spofscan.core.scan.Failures.describe(e)));
         }
       }
     } finally {

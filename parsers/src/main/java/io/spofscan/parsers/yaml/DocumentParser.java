@@ -186,8 +186,7 @@ public final class DocumentParser {
       return new Loaded(f, parseContent(path, text, json), problems, text);
     } catch (IOException | RuntimeException e) {
       return new Loaded(f, empty(), List.of(Diagnostic.error(SourceRange.at(path, 1, 1), "cannot read: "
-          + e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": "
-          + e.getMessage()))), "");
+          + io.spofscan.core.scan.Failures.describe(e))), "");
     }
   }
 
@@ -224,8 +223,7 @@ public final class DocumentParser {
     } catch (RuntimeException e) {
       // a parser bug must not stop the scan: report it against the file
       return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, 1, 1),
-          "cannot parse: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-              + YamlTreeBuilder.oneLine(e.getMessage())))));
+          "cannot parse: " + io.spofscan.core.scan.Failures.describe(e))));
     }
   }
 
