@@ -21,6 +21,8 @@ import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
 import io.spofscan.rules.k8s.WorkloadWithoutPdb;
+import io.spofscan.rules.network.LoadBalancerCrossZoneOff;
+import io.spofscan.rules.network.LoadBalancerSingleZone;
 import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -28,6 +30,16 @@ import io.spofscan.rules.tls.AcmImportedCertificate;
 import io.spofscan.rules.tls.CommittedTlsSecret;
 import io.spofscan.rules.tls.IamServerCertificate;
 import io.spofscan.rules.tls.IngressTlsWithoutCertManager;
+import io.spofscan.rules.analytics.RedshiftSingleNode;
+import io.spofscan.rules.cache.MemcachedSingleAz;
+import io.spofscan.rules.cache.MemoryDbNoReplicas;
+import io.spofscan.rules.compute.LambdaSingleSubnet;
+import io.spofscan.rules.containers.EcsServiceSingleTask;
+import io.spofscan.rules.network.CloudFrontNoOriginFailover;
+import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
+import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
+import io.spofscan.rules.search.OpenSearchDomainNotResilient;
+import io.spofscan.rules.storage.EfsOneZone;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +76,19 @@ public final class BuiltInRules {
       new SingleProviderDnsZone(),
       new SingleNatGateway(),
       new EksNodeGroupSingleNode(),
-      new AsgSingleInstance());
+      new AsgSingleInstance(),
+      new LoadBalancerSingleZone(),
+      new LoadBalancerCrossZoneOff(),
+      new CloudFrontNoOriginFailover(),
+      new EfsOneZone(),
+      new EcsServiceSingleTask(),
+      new OpenSearchDomainNotResilient(),
+      new MemcachedSingleAz(),
+      new MemoryDbNoReplicas(),
+      new RedshiftSingleNode(),
+      new LambdaSingleSubnet(),
+      new NetworkFirewallSingleSubnet(),
+      new TransitGatewayAttachmentSingleSubnet());
 
   private static final Map<String, Rule> BY_ID = index();
 
