@@ -38,9 +38,10 @@ final class BaselineCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ScanReport report = new ScanRunner(inputs, System.getenv(), System.in, msg -> { }).run(null).report();
+      ScanPlan plan = ScanPlan.decide(inputs, ScanPlan.Gate.NONE, System.getenv());
+      ScanReport report = ScanRunner.run(plan, System.in, msg -> { });
       Baseline baseline = Baseline.of(report.findings());
-      AtomicFiles.write(output, baseline.toJson());
+      OutputFiles.write(output, baseline.toJson(), spec.commandLine().getOut());
       spec.commandLine().getErr().println("spofscan: baseline of " + baseline.entries().size() + " finding"
           + (baseline.entries().size() == 1 ? "" : "s") + " written to " + output);
       spec.commandLine().getErr().flush();

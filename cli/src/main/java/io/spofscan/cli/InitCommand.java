@@ -60,7 +60,7 @@ final class InitCommand implements Callable<Integer> {
     if (Files.exists(output) && !force) {
       throw new UserError(output + " already exists (use --force to overwrite)");
     }
-    AtomicFiles.write(output, STARTER);
+    OutputFiles.write(output, STARTER, spec.commandLine().getOut());
     spec.commandLine().getErr().println("spofscan: wrote " + output);
     spec.commandLine().getErr().flush();
     return Main.OK;

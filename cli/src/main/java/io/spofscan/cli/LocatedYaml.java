@@ -68,7 +68,7 @@ final class LocatedYaml {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("cannot read " + shownAs + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+      throw new UserError("cannot read " + shownAs + ": " + OutputFiles.reason(e), e);
     }
     try (JsonParser p = new YAMLFactory().createParser(text)) {
       JsonToken t = p.nextToken();

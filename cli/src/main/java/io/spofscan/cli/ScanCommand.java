@@ -8,13 +8,10 @@ import io.spofscan.core.report.ReportWriter;
 import io.spofscan.core.report.SarifReport;
 import io.spofscan.core.report.ScanReport;
 import io.spofscan.core.report.TextReport;
-import io.spofscan.core.rule.Severity;
-import io.spofscan.core.model.Diagnostic;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -44,7 +41,9 @@ final class ScanCommand implements Callable<Integer> {
         description = "text (default), json, sarif, markdown, junit or github; repeat with --output for several.")
     ReportFormat format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the preceding --format here.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+        description = "Write the preceding --format here ('-' is standard output). A regular file is replaced "
+            + "whole; a device or FIFO is written through; a symbolic link is followed.")
     Path output;
   }
 
@@ -77,72 +76,51 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "No colours in text output (also: NO_COLOR set, or not a terminal).")
   boolean noColor;
 
+  @Option(names = {"-q", "--quiet"},
+      description = "Text output lists findings only (and files that could not be read): no summary, no progress.")
+  boolean quiet;
+
+  @Option(names = "--compact", description = "Leave the fix text out of text and GitHub annotation output.")
+  boolean compact;
+
   @Override
   public Integer call() {
     Terminal terminal = Terminal.detect(System.getenv());
-    String threshold = failOn == null ? null : failOn.trim().toLowerCase(Locale.ROOT);
-    if (threshold != null && !List.of("critical", "high", "medium", "low", "none").contains(threshold)) {
-      throw new ParameterException(spec.commandLine(),
-          "invalid --fail-on '" + failOn + "' (expected critical, high, medium, low or none)");
+    if (failOn != null) {
+      try {
+        FailOn.threshold(failOn);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "invalid --fail-on " + e.getMessage());
+      }
     }
     List<ReportSpec> specs = reports.isEmpty() ? List.of(textToStdout()) : reports;
-    if (specs.stream().filter(r -> r.output == null).count() > 1) {
+    if (specs.stream().filter(r -> OutputFiles.isStdout(r.output)).count() > 1) {
       throw new ParameterException(spec.commandLine(),
           "only one report can go to standard output: give the others an --output FILE");
     }
-    ScanRunner runner = new ScanRunner(inputs, System.getenv(), System.in,
-        terminal.progress() ? msg -> terminal.progressLine(spec.commandLine().getErr(), msg) : msg -> { });
-    ScanRunner.Outcome outcome = runner.run(baseline);
-    terminal.clearProgress(spec.commandLine().getErr());
-    ScanReport report = outcome.report();
+    ScanPlan plan = ScanPlan.decide(inputs, new ScanPlan.Gate(failOn, softFail, strict, baseline), System.getenv());
+    PrintWriter err = spec.commandLine().getErr();
+    boolean progress = terminal.progress() && !quiet;
+    ScanReport report = ScanRunner.run(plan, System.in, progress ? msg -> terminal.progressLine(err, msg) : msg -> { });
+    terminal.clearProgress(err);
 
     PrintWriter out = spec.commandLine().getOut();
     for (ReportSpec r : specs) {
       boolean color = r.output == null && r.format == ReportFormat.TEXT && terminal.color() && !noColor;
-      String rendered = writer(r.format, color, outcome.repoRoot()).render(report);
-      if (r.output == null) {
-        out.print(rendered);
-        out.flush();
-      } else {
-        AtomicFiles.write(r.output, rendered);
-      }
+      OutputFiles.write(r.output, writer(r.format, color, plan.repoRoot()).render(report), out);
     }
-    String effective = threshold != null ? threshold : outcome.config().failOn().orElse("high");
-    return exitCode(report, effective);
+    return plan.failOn().exitCode(report, err);
   }
 
-  private int exitCode(ScanReport report, String threshold) {
-    if (strict) {
-      long broken = report.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.ERROR).count();
-      if (broken > 0) {
-        spec.commandLine().getErr().println("spofscan: " + broken + " file problem" + (broken == 1 ? "" : "s")
-            + " and --strict: exit 2");
-        spec.commandLine().getErr().flush();
-        return Main.ERROR;
-      }
-    }
-    if (softFail || threshold.equals("none")) {
-      return Main.OK;
-    }
-    Severity min = Severity.parse(threshold);
-    boolean failing = report.findings().stream().anyMatch(f -> f.certain() && f.severity().atLeast(min));
-    return failing ? Main.FINDINGS : Main.OK;
-  }
-
-  private ReportWriter writer(ReportFormat format, boolean color, Path repoRoot) {
+  private ReportWriter writer(ReportFormat format, boolean color, RepoRoot repoRoot) {
     return switch (format) {
-      case TEXT -> new TextReport(color);
+      case TEXT -> new TextReport(color, compact, quiet);
       case JSON -> new JsonReport();
-      case SARIF -> new SarifReport(sarifSecuritySeverity, category, srcRootUri(repoRoot), includeSuppressed);
+      case SARIF -> new SarifReport(sarifSecuritySeverity, category, repoRoot.uri(), includeSuppressed);
       case MARKDOWN -> new MarkdownReport(linkBase(System.getenv()));
       case JUNIT -> new JunitReport();
-      case GITHUB -> new GithubReport();
+      case GITHUB -> new GithubReport(compact);
     };
-  }
-
-  private static String srcRootUri(Path repoRoot) {
-    String uri = repoRoot.toUri().toString();
-    return uri.endsWith("/") ? uri : uri + "/";
   }
 
   /** On GitHub Actions, links point at the commit being checked; elsewhere they stay repository-relative. */

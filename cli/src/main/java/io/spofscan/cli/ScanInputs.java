@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 /** What to scan and the values that decide it: shared by {@code scan} and {@code baseline create}. */
 final class ScanInputs {
   @Parameters(paramLabel = "PATH", arity = "0..*",
-      description = "Files or directories to scan (default: the current directory); '-' reads YAML from stdin.")
+      description = "Files or directories to scan (default: the current directory); '-' reads standard input "
+          + "(YAML or JSON: Kubernetes, CloudFormation, rendered Helm; see --stdin-format).")
   List<String> paths = new ArrayList<>();
 
   @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Terraform variable value (repeatable).")
@@ -52,8 +53,31 @@ final class ScanInputs {
   Path repoRoot;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (default: .spofscan.yml in the scanned directory, if any).")
+      description = "Configuration file (default: the nearest .spofscan.yml in the scanned paths or their parent "
+          + "folders, up to the repository root).")
   Path config;
+
+  @Option(names = "--check", paramLabel = "RULES", split = ",",
+      description = "Report only these rules: ids, globs (SPOF-K8S-*) or severity:S (S and above); repeatable.")
+  List<String> check = new ArrayList<>();
+
+  @Option(names = "--skip-check", paramLabel = "RULES", split = ",",
+      description = "Do not report these rules: ids, globs or severity:S (S and below); repeatable.")
+  List<String> skipCheck = new ArrayList<>();
+
+  @Option(names = "--no-inline-suppressions",
+      description = "Ignore spofscan:ignore comments, CloudFormation Metadata and Kubernetes annotations (audits); "
+          + "the configuration's ignore: entries still apply.")
+  boolean noInlineSuppressions;
+
+  @Option(names = "--stdin-format", paramLabel = "FORMAT",
+      description = "What '-' reads: terraform, cloudformation or kubernetes (default: from --stdin-filename's "
+          + "suffix, else YAML/JSON told apart by content).")
+  StdinInput.Format stdinFormat;
+
+  @Option(names = "--stdin-filename", paramLabel = "NAME",
+      description = "How findings in standard input name the file (default: <stdin>).")
+  String stdinFilename;
 
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;

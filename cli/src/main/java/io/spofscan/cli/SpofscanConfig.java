@@ -24,16 +24,17 @@ import java.util.Set;
  * @param paramFiles CloudFormation parameter files, resolved
  * @param params CloudFormation parameters
  * @param namespace default Kubernetes namespace, if set
+ * @param ignores accepted findings by rule and resource or path, each with its reason
  */
 record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity> severities, Optional<String> failOn,
     List<String> exclude, List<Path> varFiles, Map<String, String> vars, List<Path> paramFiles,
-    Map<String, String> params, Optional<String> namespace) {
+    Map<String, String> params, Optional<String> namespace, List<ConfigIgnore> ignores) {
 
   static final String FILE_NAME = ".spofscan.yml";
 
   static SpofscanConfig none() {
     return new SpofscanConfig(null, Set.of(), Map.of(), Optional.empty(), List.of(), List.of(), Map.of(), List.of(),
-        Map.of(), Optional.empty());
+        Map.of(), Optional.empty(), List.of());
   }
 
   Path baseDir() {
@@ -48,7 +49,8 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
   static SpofscanConfig read(Path file, Set<String> knownRules) {
     LocatedYaml.Node root = LocatedYaml.read(file, file.toString());
     if (root.value() == null) {
-      return none();
+      return new SpofscanConfig(file, Set.of(), Map.of(), Optional.empty(), List.of(), List.of(), Map.of(), List.of(),
+          Map.of(), Optional.empty(), List.of()); // empty, but it is the file the scan obeys
     }
     Path base = file.toAbsolutePath().normalize().getParent();
     Set<String> disabled = new java.util.TreeSet<>();
@@ -60,18 +62,17 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
     List<Path> paramFiles = new ArrayList<>();
     Map<String, String> params = new LinkedHashMap<>();
     Optional<String> namespace = Optional.empty();
+    List<ConfigIgnore> ignores = new ArrayList<>();
     for (Map.Entry<String, LocatedYaml.Node> e : root.map().entrySet()) {
       LocatedYaml.Node v = e.getValue();
       switch (e.getKey()) {
         case "fail-on" -> failOn = Optional.of(failOn(v));
         case "exclude" -> v.list().forEach(n -> exclude.add(n.text()));
+        case "ignore" -> v.list().forEach(n -> ignores.add(ConfigIgnore.read(n, knownRules)));
         case "rules" -> {
           for (Map.Entry<String, LocatedYaml.Node> r : v.map().entrySet()) {
-            String id = r.getKey().toUpperCase(Locale.ROOT);
-            if (!knownRules.contains(id)) {
-              throw new UserError(r.getValue().at() + ": unknown rule id '" + r.getKey()
-                  + "' (see 'spofscan rules')");
-            }
+            String id = ConfigIgnore.ruleId(new LocatedYaml.Node(r.getKey(), r.getValue().file(),
+                r.getValue().line(), r.getValue().column()), knownRules);
             rule(id, r.getValue(), disabled, severities);
           }
         }
@@ -102,11 +103,12 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
             }
           }
         }
-        default -> throw unknownKey(e.getKey(), v, "fail-on, exclude, rules, terraform, cloudformation, kubernetes");
+        default -> throw unknownKey(e.getKey(), v,
+            "fail-on, exclude, ignore, rules, terraform, cloudformation, kubernetes");
       }
     }
     return new SpofscanConfig(file, Set.copyOf(disabled), Map.copyOf(severities), failOn, List.copyOf(exclude),
-        List.copyOf(varFiles), Map.copyOf(vars), List.copyOf(paramFiles), Map.copyOf(params), namespace);
+        List.copyOf(varFiles), Map.copyOf(vars), List.copyOf(paramFiles), Map.copyOf(params), namespace, List.copyOf(ignores));
   }
 
   /** {@code ID: off|on|<severity>} or {@code ID: {enabled: false, severity: low}}. */
@@ -154,7 +156,7 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
 
   private static String failOn(LocatedYaml.Node v) {
     String s = v.text().trim().toLowerCase(Locale.ROOT);
-    if (!List.of("critical", "high", "medium", "low", "none").contains(s)) {
+    if (!FailOn.NAMES.contains(s)) {
       throw new UserError(v.at() + ": fail-on must be critical, high, medium, low or none, got '" + v.text() + "'");
     }
     return s;

@@ -7,6 +7,8 @@ import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
+import io.spofscan.parsers.sql.MigrationFiles;
+import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
 import io.spofscan.parsers.terraform.TerraformPlanParser;
 import io.spofscan.parsers.yaml.DocumentParser;
@@ -45,9 +47,12 @@ public final class Parsers {
     List<SourceFile> terraform = new ArrayList<>();
     List<SourceFile> documents = new ArrayList<>();
     List<SourceFile> plans = new ArrayList<>();
+    List<SourceFile> sql = new ArrayList<>();
     for (SourceFile f : files) {
       if (isTerraformSource(f.fileName())) {
         terraform.add(f);
+      } else if (MigrationFiles.isSqlFile(f.fileName())) {
+        sql.add(f);
       } else if (isTerraformPlan(f)) {
         plans.add(f);
       } else {
@@ -57,7 +62,8 @@ public final class Parsers {
     Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
     Model docs = new DocumentParser(options, threads).parse(documents);
-    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs));
+    Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
+    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations));
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
     return specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
   }

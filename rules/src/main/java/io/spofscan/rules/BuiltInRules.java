@@ -23,6 +23,14 @@ import io.spofscan.rules.k8s.StatefulSingleReplica;
 import io.spofscan.rules.k8s.WorkloadWithoutPdb;
 import io.spofscan.rules.network.LoadBalancerCrossZoneOff;
 import io.spofscan.rules.network.LoadBalancerSingleZone;
+import io.spofscan.rules.migration.ConstraintValidatedUnderLock;
+import io.spofscan.rules.migration.ExclusiveRewrite;
+import io.spofscan.rules.migration.ExplicitTableLock;
+import io.spofscan.rules.migration.IndexWithoutConcurrently;
+import io.spofscan.rules.migration.LocksHeldAcrossTransaction;
+import io.spofscan.rules.migration.MysqlCopyingAlter;
+import io.spofscan.rules.migration.TableRewrite;
+import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -88,7 +96,15 @@ public final class BuiltInRules {
       new RedshiftSingleNode(),
       new LambdaSingleSubnet(),
       new NetworkFirewallSingleSubnet(),
-      new TransitGatewayAttachmentSingleSubnet());
+      new TransitGatewayAttachmentSingleSubnet(),
+      new WholeTableDml(),
+      new IndexWithoutConcurrently(),
+      new TableRewrite(),
+      new ConstraintValidatedUnderLock(),
+      new ExplicitTableLock(),
+      new ExclusiveRewrite(),
+      new MysqlCopyingAlter(),
+      new LocksHeldAcrossTransaction());
 
   private static final Map<String, Rule> BY_ID = index();
 

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 final class Fixtures {
   private Fixtures() {}
 
-  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes");
+  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes", "sql");
 
   private static final Pattern MARKER =
-      Pattern.compile("#\\s*expect(-unknown)?:\\s*(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)");
+      Pattern.compile("(?:#|--)\\s*expect(-unknown)?:\\s*(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)");
 
   static Path root() {
     String prop = System.getProperty("spofscan.testdata");

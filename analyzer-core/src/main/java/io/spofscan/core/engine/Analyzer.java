@@ -40,7 +40,8 @@ public final class Analyzer {
       } catch (RuntimeException e) {
         // A rule bug must not lose the other rules' results; it becomes a visible diagnostic instead.
         diagnostics.add(Diagnostic.error(SourceRange.at("<rules>", 1, 1),
-            "rule " + meta.id() + " failed: " + e + "; its findings are incomplete"));
+            "rule " + meta.id() + " failed on this input (a bug in spofscan, please report it): its findings "
+                + "are incomplete"));
       }
     }
     return new Analysis(fingerprinted(findings), diagnostics.stream().sorted().distinct().toList());

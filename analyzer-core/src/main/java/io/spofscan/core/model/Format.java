@@ -4,7 +4,8 @@ package io.spofscan.core.model;
 public enum Format {
   TERRAFORM("Terraform"),
   CLOUDFORMATION("CloudFormation"),
-  KUBERNETES("Kubernetes");
+  KUBERNETES("Kubernetes"),
+  SQL("SQL migration");
 
   private final String displayName;
 

@@ -22,13 +22,16 @@ public final class JsonReport implements ReportWriter {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("files", report.filesScanned());
     summary.put("resources", report.resourcesScanned());
+    // the text summary's counts: all findings = certain (by severity) + unknown
     summary.put("findings", report.findings().size());
+    summary.put("certain", report.certainCount());
     Map<String, Object> bySeverity = new LinkedHashMap<>();
     report.countsBySeverity().forEach((s, n) -> bySeverity.put(s.label(), n));
     summary.put("bySeverity", bySeverity);
     summary.put("unknown", report.uncertainCount());
     summary.put("filesWithErrors", report.filesWithErrors());
     summary.put("suppressed", report.suppressed().size());
+    report.config().ifPresent(c -> summary.put("config", c));
     root.put("summary", summary);
     List<Object> findings = new ArrayList<>();
     for (Finding f : report.findings()) {

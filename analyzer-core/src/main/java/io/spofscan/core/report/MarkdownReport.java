@@ -5,7 +5,9 @@ import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.rule.Severity;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +16,9 @@ import java.util.Map;
  * table with file:line links, and each rule's remediation collapsed under a {@code <details>}.
  */
 public final class MarkdownReport implements ReportWriter {
+  /** GitHub's limit for one step's summary. */
+  public static final int MAX_BYTES = 1024 * 1024;
+
   private final String linkBase;
 
   /**
@@ -36,17 +41,41 @@ public final class MarkdownReport implements ReportWriter {
     out.append("| unknown (depends on unresolved values) | ").append(report.uncertainCount()).append(" |\n");
     out.append("| suppressed | ").append(report.suppressed().size()).append(" |\n");
     report.baselineSummary().ifPresent(b -> out.append("| in baseline | ").append(b.baselined()).append(" |\n"));
-    out.append('\n').append(report.filesScanned()).append(" files, ").append(report.resourcesScanned())
-        .append(" resources scanned.\n\n");
+    out.append('\n').append(TextReport.plural(report.filesScanned(), "file")).append(", ")
+        .append(TextReport.plural(report.resourcesScanned(), "resource")).append(" scanned")
+        .append(report.config().map(c -> "; configuration " + code(c)).orElse("")).append(".\n\n");
 
     if (!report.findings().isEmpty()) {
       out.append("| Severity | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
-      for (Finding f : report.findings()) {
-        out.append("| ").append(f.certain() ? f.severity().label() : "unknown")
-            .append(" | ").append(cell(f.ruleId()))
-            .append(" | ").append(code(f.resourceAddress()))
-            .append(" | ").append(link(f.location()))
-            .append(" | ").append(cell(f.message())).append(" |\n");
+      // GitHub takes at most 1 MiB of step summary: rows stop where the rest of the report still fits
+      List<Finding> rows = report.findings().stream().sorted(Finding.MOST_SEVERE_FIRST).toList();
+      int budget = MAX_BYTES - 64 * 1024 - utf8Length(out);
+      int shown = 0;
+      StringBuilder table = new StringBuilder();
+      for (Finding f : rows) {
+        String row = "| " + (f.certain() ? f.severity().label() : "unknown") + " | " + cell(f.ruleId()) + " | "
+            + code(f.resourceAddress()) + " | " + link(f.location()) + " | " + cell(f.message()) + " |\n";
+        budget -= utf8Length(row);
+        if (budget < 0) {
+          break;
+        }
+        table.append(row);
+        shown++;
+      }
+      if (shown == rows.size()) {
+        table.setLength(0); // everything fits: keep the report's own order
+        for (Finding f : report.findings()) {
+          table.append("| ").append(f.certain() ? f.severity().label() : "unknown")
+              .append(" | ").append(cell(f.ruleId()))
+              .append(" | ").append(code(f.resourceAddress()))
+              .append(" | ").append(link(f.location()))
+              .append(" | ").append(cell(f.message())).append(" |\n");
+        }
+      }
+      out.append(table);
+      if (shown < rows.size()) {
+        out.append("\n**").append(rows.size() - shown).append(" less severe findings are not listed:** a step "
+            + "summary holds at most 1 MiB. The SARIF and JSON reports have them all.\n");
       }
       out.append('\n');
       Map<String, RuleMeta> seen = new LinkedHashMap<>();
@@ -77,7 +106,32 @@ public final class MarkdownReport implements ReportWriter {
           .append(" in ").append(code(e.path())).append('\n'));
       out.append("\n</details>\n\n");
     });
-    return out.toString();
+    return withinLimit(out.toString());
+  }
+
+  /** The last resort when even the file problems overflow: cut at a line end, and say so. */
+  private static String withinLimit(String markdown) {
+    if (utf8Length(markdown) <= MAX_BYTES) {
+      return markdown;
+    }
+    String note = "\n\n**The summary is cut here:** a step summary holds at most 1 MiB; the SARIF and JSON reports "
+        + "have everything.\n";
+    int budget = MAX_BYTES - utf8Length(note);
+    StringBuilder kept = new StringBuilder();
+    int used = 0;
+    for (String line : markdown.split("\n", -1)) {
+      int size = utf8Length(line) + 1;
+      if (used + size > budget) {
+        break;
+      }
+      kept.append(line).append('\n');
+      used += size;
+    }
+    return kept.append(note).toString();
+  }
+
+  private static int utf8Length(CharSequence s) {
+    return s.toString().getBytes(StandardCharsets.UTF_8).length;
   }
 
   private String link(SourceRange at) {

@@ -8,10 +8,12 @@ import io.spofscan.core.suppress.Suppressed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning keeps it: exactly one run, full rule metadata, repository-relative URIs under
@@ -20,6 +22,8 @@ import java.util.Map;
  */
 public final class SarifReport implements ReportWriter {
   public static final String FINGERPRINT_KEY = "spofscan/v1";
+  /** Results GitHub code scanning accepts in one run; beyond it the upload is rejected. */
+  public static final int MAX_RESULTS = 25_000;
   private static final String SRCROOT = "%SRCROOT%";
 
   private final boolean securitySeverity;
@@ -71,7 +75,17 @@ public final class SarifReport implements ReportWriter {
     if (srcRootUri != null) {
       run.put("originalUriBaseIds", Map.of(SRCROOT, Map.of("uri", srcRootUri)));
     }
+    List<Finding> kept = report.findings();
+    int room = includeSuppressed ? Math.max(0, MAX_RESULTS - report.suppressed().size()) : MAX_RESULTS;
     List<Object> notifications = new ArrayList<>();
+    if (kept.size() > room) {
+      Set<Finding> mostSevere = new HashSet<>(kept.stream().sorted(Finding.MOST_SEVERE_FIRST).limit(room).toList());
+      kept = kept.stream().filter(mostSevere::contains).toList();
+      int left = report.findings().size() - kept.size();
+      notifications.add(Map.of("level", "warning", "message", Map.of("text", left + " less severe finding"
+          + (left == 1 ? " was" : "s were") + " left out: GitHub code scanning accepts at most " + MAX_RESULTS
+          + " results per run (the JSON report has them all)")));
+    }
     for (Diagnostic d : report.diagnostics()) {
       Map<String, Object> n = new LinkedHashMap<>();
       n.put("level", switch (d.level()) {
@@ -88,11 +102,11 @@ public final class SarifReport implements ReportWriter {
     invocation.put("toolExecutionNotifications", notifications);
     run.put("invocations", List.of(invocation));
     List<Object> results = new ArrayList<>();
-    for (Finding f : report.findings()) {
+    for (Finding f : kept) {
       results.add(result(f, ruleIndex.get(f.ruleId())));
     }
     if (includeSuppressed) {
-      for (Suppressed sup : report.suppressed()) {
+      for (Suppressed sup : report.suppressed().subList(0, Math.min(MAX_RESULTS, report.suppressed().size()))) {
         Map<String, Object> r = result(sup.finding(), ruleIndex.get(sup.finding().ruleId()));
         Map<String, Object> suppression = new LinkedHashMap<>();
         suppression.put("kind", "inSource");

@@ -14,6 +14,8 @@ import java.util.Optional;
 /**
  * Everything a report prints: the rules that ran, the findings, the diagnostics and scan counts, plus the findings
  * users suppressed in source and, when a baseline was used, what it hid.
+ *
+ * @param configFile the configuration file the scan obeyed, or null
  */
 public record ScanReport(
     String toolVersion,
@@ -23,7 +25,8 @@ public record ScanReport(
     int filesScanned,
     int resourcesScanned,
     List<Suppressed> suppressed,
-    BaselineSummary baseline) {
+    BaselineSummary baseline,
+    String configFile) {
 
   public static final String TOOL_NAME = "spofscan";
   public static final String INFORMATION_URI = "https://github.com/spofscan/spofscan";
@@ -33,6 +36,12 @@ public record ScanReport(
     findings = List.copyOf(findings);
     diagnostics = List.copyOf(diagnostics);
     suppressed = List.copyOf(suppressed);
+  }
+
+  /** A report that names no configuration file. */
+  public ScanReport(String toolVersion, List<RuleMeta> rules, List<Finding> findings, List<Diagnostic> diagnostics,
+      int filesScanned, int resourcesScanned, List<Suppressed> suppressed, BaselineSummary baseline) {
+    this(toolVersion, rules, findings, diagnostics, filesScanned, resourcesScanned, suppressed, baseline, null);
   }
 
   /** A report without suppressed findings and without a baseline. */
@@ -52,6 +61,16 @@ public record ScanReport(
     public BaselineSummary {
       gone = List.copyOf(gone);
     }
+  }
+
+  /** The configuration file the scan obeyed, as the summary names it, if any. */
+  public Optional<String> config() {
+    return Optional.ofNullable(configFile);
+  }
+
+  /** Certain findings of every severity. */
+  public long certainCount() {
+    return findings.stream().filter(Finding::certain).count();
   }
 
   public Optional<BaselineSummary> baselineSummary() {

@@ -5,7 +5,6 @@ import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.rule.Severity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,9 +12,21 @@ import java.util.TreeMap;
 /** Human-readable report grouped by file. Colours only when asked (the CLI asks on a TTY). */
 public final class TextReport implements ReportWriter {
   private final boolean color;
+  private final boolean compact;
+  private final boolean quiet;
 
   public TextReport(boolean color) {
+    this(color, false, false);
+  }
+
+  /**
+   * @param compact leave out each finding's fix text
+   * @param quiet findings only: no summary, and of the diagnostics only errors (a file that could not be read)
+   */
+  public TextReport(boolean color, boolean compact, boolean quiet) {
     this.color = color;
+    this.compact = compact;
+    this.quiet = quiet;
   }
 
   @Override
@@ -26,6 +37,9 @@ public final class TextReport implements ReportWriter {
       byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
     }
     for (Diagnostic d : report.diagnostics()) {
+      if (quiet && d.level() != Diagnostic.Level.ERROR) {
+        continue;
+      }
       byFile.computeIfAbsent(d.location().path(), k -> new ArrayList<>()).add(d);
     }
     for (Map.Entry<String, List<Object>> file : byFile.entrySet()) {
@@ -39,7 +53,9 @@ public final class TextReport implements ReportWriter {
       }
       out.append('\n');
     }
-    appendSummary(out, report);
+    if (!quiet) {
+      appendSummary(out, report);
+    }
     return out.toString();
   }
 
@@ -50,7 +66,9 @@ public final class TextReport implements ReportWriter {
     for (String note : f.notes()) {
       out.append("           note: ").append(safe(note)).append('\n');
     }
-    out.append("           fix:  ").append(safe(rule.remediation())).append('\n');
+    if (!compact) {
+      out.append("           fix:  ").append(safe(rule.remediation())).append('\n');
+    }
   }
 
   private void appendDiagnostic(StringBuilder out, Diagnostic d) {
@@ -64,36 +82,40 @@ public final class TextReport implements ReportWriter {
   }
 
   private void appendSummary(StringBuilder out, ScanReport report) {
-    Map<Severity, Integer> counts = report.countsBySeverity();
-    int total = counts.values().stream().mapToInt(Integer::intValue).sum();
     List<String> parts = new ArrayList<>();
-    counts.forEach((s, n) -> {
+    report.countsBySeverity().forEach((s, n) -> {
       if (n > 0) {
         parts.add(n + " " + s.label());
       }
     });
-    Map<String, Object> tail = new LinkedHashMap<>();
-    tail.put("unknown", report.uncertainCount());
-    out.append(paint(BOLD, total + " SPOF finding" + (total == 1 ? "" : "s")))
+    long certain = report.certainCount();
+    long unknown = report.uncertainCount();
+    out.append(paint(BOLD, plural(report.findings().size(), "SPOF finding")))
+        .append(": ").append(certain).append(" certain")
         .append(parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
-        .append(", ").append(tail.get("unknown")).append(" depending on unresolved values")
-        .append("; ").append(report.filesScanned()).append(" files, ")
-        .append(report.resourcesScanned()).append(" resources scanned");
+        .append(", ").append(unknown).append(" unknown (depending on unresolved values)")
+        .append("; ").append(plural(report.filesScanned(), "file")).append(", ")
+        .append(plural(report.resourcesScanned(), "resource")).append(" scanned");
     if (!report.suppressed().isEmpty()) {
       out.append("; ").append(report.suppressed().size()).append(" suppressed");
     }
     long broken = report.filesWithErrors();
     if (broken > 0) {
-      out.append("; ").append(paint(RED, broken + " file" + (broken == 1 ? "" : "s") + " could not be parsed"));
+      out.append("; ").append(paint(RED, plural(broken, "file") + " could not be parsed"));
     }
     out.append('\n');
+    report.config().ifPresent(c -> out.append("configuration: ").append(safe(c)).append('\n'));
     report.baselineSummary().ifPresent(b -> {
       out.append("baseline ").append(safe(b.file())).append(": ").append(b.baselined())
-          .append(" known finding").append(b.baselined() == 1 ? "" : "s").append(" hidden, ")
+          .append(b.baselined() == 1 ? " known finding" : " known findings").append(" hidden, ")
           .append(b.gone().size()).append(" no longer found").append('\n');
       b.gone().forEach(e -> out.append("  gone: ").append(safe(e.ruleId())).append("  ").append(safe(e.path()))
           .append("  ").append(safe(e.resource())).append('\n'));
     });
+  }
+
+  static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static final String BOLD = "1";

@@ -36,6 +36,11 @@ public record Finding(
       .thenComparing(Finding::resourceAddress)
       .thenComparing(Finding::message);
 
+  /** Certain before unknown, then by severity (critical first), then in report order: what to keep when cut. */
+  public static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator.comparing((Finding f) -> !f.certain())
+      .thenComparing(Finding::severity)
+      .thenComparing(ORDER);
+
   public Finding {
     notes = List.copyOf(notes);
   }

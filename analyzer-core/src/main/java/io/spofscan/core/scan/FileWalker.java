@@ -25,7 +25,7 @@ import java.util.Set;
 public final class FileWalker {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".terraform", "node_modules", ".terragrunt-cache");
   private static final List<String> SUFFIXES = List.of(
-      ".tf", ".tf.json", ".tfvars", ".tfvars.json", ".yaml", ".yml", ".json", ".template");
+      ".tf", ".tf.json", ".tfvars", ".tfvars.json", ".yaml", ".yml", ".json", ".template", ".sql");
 
   private final Path displayBase;
 

@@ -14,13 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads suppressions where users write them: {@code spofscan:ignore} comments ({@code #}, {@code //}, {@code /* *}{@code /}),
+ * Reads suppressions where users write them: {@code spofscan:ignore} comments ({@code #}, {@code //}, {@code --}, {@code /* *}{@code /}),
  * CloudFormation {@code Metadata.spofscan.ignore} entries and the Kubernetes annotation {@code spofscan.io/ignore}.
  */
 public final class SuppressionFinder {
   public static final String ANNOTATION = "spofscan.io/ignore";
 
-  private static final Pattern COMMENT = Pattern.compile("(?:#|//|/\\*)\\s*spofscan:ignore\\b(.*?)(?:\\*/.*)?$");
+  private static final Pattern COMMENT = Pattern.compile("(?:#|//|--|/\\*)\\s*spofscan:ignore\\b(.*?)(?:\\*/.*)?$");
   private static final Pattern RULE_ID = Pattern.compile("[A-Za-z]+(?:-[A-Za-z0-9]+)*-\\d+");
   private static final Pattern UNTIL = Pattern.compile("until=(\\S*)");
 

@@ -52,6 +52,7 @@ final class HclPreprocessor {
     }
     List<Frame> stack = new ArrayList<>();
     List<Span> blanks = new ArrayList<>();
+    List<Span> keys = new ArrayList<>();
     java.util.Map<Integer, Integer> braceEnds = new java.util.HashMap<>();
     List<Integer> topLevelEnds = new ArrayList<>();
     int n = src.length();
@@ -62,9 +63,11 @@ final class HclPreprocessor {
       if (inString) {
         if (c == '"') {
           Frame str = stack.remove(stack.size() - 1);
-          if (str.parenKey() && followedByAssignment(src, i + 1) && outsideFor(stack)
-              && src.substring(str.offset(), i).contains("${")) {
-            blanks.add(new Span(str.offset(), i)); // the lexer misreads quotes inside a key's template
+          boolean outermost = stack.stream().noneMatch(f -> f.kind() == TEMPLATE) && outsideFor(stack);
+          if (outermost && str.parenKey() && followedByAssignment(src, i + 1)) {
+            keys.add(new Span(str.offset(), i)); // an object key: "" and templates confuse the lexer
+          } else if (outermost && !isLabel(src, i + 1)) {
+            blanks.add(new Span(str.offset(), i)); // a value: escapes and ~ markers confuse the lexer
           }
           i++;
         } else if (c == '\\') {
@@ -148,7 +151,10 @@ final class HclPreprocessor {
           i++;
         }
         default -> {
-          if (Character.isDigit(c) && (i == 0 || !ExprParser.isIdentPart(src.charAt(i - 1)))
+          if (c > 127 && (Character.isLetterOrDigit(c) || Character.isSurrogate(c))) {
+            out[i] = 'u'; // a Unicode identifier: the lexer takes ASCII names only (the reader keeps the original)
+            i++;
+          } else if (Character.isDigit(c) && (i == 0 || !ExprParser.isIdentPart(src.charAt(i - 1)))
               && precededByItemStart(src, i) && insideBraces(stack)) {
             int end = i;
             while (end < n && Character.isDigit(src.charAt(end))) {
@@ -174,6 +180,13 @@ final class HclPreprocessor {
         default -> "'" + src.charAt(open.offset()) + "' is never closed";
       };
       return Result.failed(open.offset(), what);
+    }
+    for (Span key : keys) {
+      if (src.substring(key.start(), key.end()).indexOf('\n') < 0) {
+        java.util.Arrays.fill(out, key.start(), key.end() + 1, 'n');
+      } else {
+        blank(out, key.start(), key.end());
+      }
     }
     for (Span span : blanks) {
       blank(out, span.start(), span.end());
@@ -248,6 +261,15 @@ final class HclPreprocessor {
       }
     }
     return s.startsWith("for", i) && i + 3 < s.length() && Character.isWhitespace(s.charAt(i + 3));
+  }
+
+  /** A block label: a string followed by another label or the block's '{' (values are followed by anything else). */
+  private static boolean isLabel(String s, int i) {
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    char c = at(s, i);
+    return c == '{' || c == '"' || ExprParser.isIdentStart(c);
   }
 
   private static boolean precededByItemStart(String s, int i) {

@@ -213,7 +213,7 @@ final class HclReader {
               "unexpected top-level block '" + type + "': the file's structure may be read incompletely"));
         }
       } else if (s instanceof HCLAttribute a) {
-        Hcl.Attribute attr = attribute(text, lines, a, delta, diagnostics, topSpans);
+        Hcl.Attribute attr = attribute(text, prepared.text(), lines, a, delta, diagnostics, topSpans);
         topAttributes.add(attr);
         if (configuration && !leaked) {
           leaked = true;
@@ -239,7 +239,7 @@ final class HclReader {
           spans.add(new int[] {keywordOffset(text, b, node.delta),
               prepared.closeOf(braceOffset(text, b, node.delta)) + 1});
         } else if (c instanceof HCLAttribute a) {
-          node.attributes.add(attribute(text, lines, a, node.delta, diagnostics, spans));
+          node.attributes.add(attribute(text, prepared.text(), lines, a, node.delta, diagnostics, spans));
         }
       }
       Set<String> names = new HashSet<>();
@@ -359,14 +359,16 @@ final class HclReader {
     return Math.max(0, Math.min(i + 1, text.length() - 1));
   }
 
-  private static Hcl.Attribute attribute(String text, LineIndex lines, HCLAttribute a, int delta,
+  private static Hcl.Attribute attribute(String text, String prepared, LineIndex lines, HCLAttribute a, int delta,
       List<Diagnostic> diagnostics, List<int[]> spans) {
-    String name = a.getName() == null ? "" : a.getName();
+    String lexed = a.getName() == null ? "" : a.getName();
     int offset = (int) Math.min(Math.max(0, a.getPosition() == null ? 0 : a.getPosition() + delta), text.length());
-    if (!text.startsWith(name, offset)) {
-      int found = text.indexOf(name, lines.lineStart(lines.line(offset)));
+    if (!prepared.startsWith(lexed, offset)) {
+      int found = prepared.indexOf(lexed, lines.lineStart(lines.line(offset)));
       offset = found < 0 ? offset : found;
     }
+    // The prepared text keeps every offset, so the name as written (Unicode letters included) is at the same place.
+    String name = prepared.startsWith(lexed, offset) ? text.substring(offset, offset + lexed.length()) : lexed;
     SourceRange at = lines.at(offset);
     ExprParser parser = new ExprParser(text, lines);
     int valueStart = offset + name.length();

@@ -81,6 +81,30 @@ public final class TerraformParser {
     }
   }
 
+  /**
+   * One configuration file given as text (standard input): a root module of its own, in {@code root}'s folder
+   * (where its local module calls resolve, never outside it). {@code displayPath} ending in {@code .tf.json} reads
+   * JSON syntax, anything else HCL.
+   */
+  public Model parseText(String displayPath, String text, Path root) {
+    String name = displayPath.toLowerCase(Locale.ROOT).endsWith(".tf.json") ? displayPath
+        : displayPath.endsWith(".tf") ? displayPath : displayPath + ".tf";
+    Path dir = root.toAbsolutePath().normalize();
+    SourceFile given = new SourceFile(dir.resolve(Path.of(name).getFileName().toString()), displayPath, dir);
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "spofscan-hcl-lexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Run run = new Run(List.of(given), new HclReader(workers, deadlineMillis));
+      run.givenText.put(given.file(), text.startsWith("\uFEFF") ? text.substring(1) : text);
+      return run.run(true);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
   /** Each directory as a root module, without following module calls (for measurements). */
   Model parseFilesOnly(List<SourceFile> files) {
     ExecutorService workers = Executors.newCachedThreadPool(r -> {
@@ -114,6 +138,8 @@ public final class TerraformParser {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<Resource> resources = new ArrayList<>();
     private final Evaluator evaluator = new Evaluator();
+    /** Files whose text was given rather than read (standard input). */
+    private final Map<Path, String> givenText = new HashMap<>();
 
     Run(List<SourceFile> files, HclReader reader) {
       this.files = files;
@@ -195,6 +221,11 @@ public final class TerraformParser {
     private Hcl.File readUncached(SourceFile f) {
       String path = f.displayPath();
       try {
+        String given = givenText.get(f.file());
+        if (given != null) {
+          return f.fileName().toLowerCase(Locale.ROOT).endsWith(".json") ? TfJsonReader.read(path, given, true)
+              : reader.read(path, given, true);
+        }
         long size = Files.size(f.file());
         if (size > options.maxFileBytes()) {
           return Hcl.File.failed(path, Diagnostic.error(SourceRange.at(path, 1, 1),

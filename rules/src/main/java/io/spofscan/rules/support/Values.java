@@ -4,14 +4,27 @@ import io.spofscan.core.model.Value;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Small helpers rules share for reading three-valued attributes and phrasing what an unknown depends on. */
 public final class Values {
   private Values() {}
 
-  /** What an unknown value depends on, for "depends on ..." messages. */
+  /**
+   * What an unknown value depends on, for "depends on ..." messages: a reason that is a sentence about its subject
+   * ("var.x has no value") becomes a noun phrase ("var.x, which has no value").
+   */
   public static String why(Value v) {
-    return v.unknownReason().orElse("a value that could not be resolved");
+    return v.unknownReason().map(Values::asDependency).orElse("a value that could not be resolved");
+  }
+
+  private static final Pattern SUBJECT_VERB =
+      Pattern.compile("(.+?) (has|is|was|are|were|comes|depends) (.+)");
+
+  static String asDependency(String reason) {
+    Matcher m = SUBJECT_VERB.matcher(reason);
+    return m.matches() ? m.group(1) + ", which " + m.group(2) + " " + m.group(3) : reason;
   }
 
   /** The first unknown among {@code values}, if any. */

@@ -1,0 +1,6 @@
+resource "aws_instance" "a" {
+  tags = {
+    "" = "empty"
+    Name = "a"
+  }
+}

@@ -1,0 +1,16 @@
+locals {
+  a = "$${literal}"
+  b = "%%{notadirective}"
+  c = "${"quoted"}"
+  d = "${ var.x }"
+  e = "cost $5 and 100%"
+  f = "${lookup(var.m, "k", "d")}"
+  g = "${var.a ? "x" : "y"}"
+  h = "${var.a}${var.b}"
+  i = "$"
+  j = "${var.x}%"
+  k = "${"}"}"
+  l = "a$"
+  m = "{}"
+  n = "${~ var.x ~}"
+}

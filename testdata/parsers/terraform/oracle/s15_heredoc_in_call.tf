@@ -1,0 +1,10 @@
+locals {
+  policy = jsonencode(yamldecode(<<-YAML
+    a: 1
+    YAML
+  ))
+  t = trimspace(<<EOT
+hello
+EOT
+  )
+}

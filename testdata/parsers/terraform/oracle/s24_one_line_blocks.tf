@@ -1,0 +1,3 @@
+resource "aws_instance" "a" {}
+variable "x" { default = 1 }
+variable "y" { type = string }

@@ -1,0 +1,4 @@
+locals {
+  all = concat(var.lists...)
+  mx  = max(var.nums...)
+}

@@ -1,0 +1,7 @@
+locals {
+  a = "${
+    var.x
+  }"
+  b = "prefix-${join(",",
+    var.l)}"
+}

@@ -1,0 +1,5 @@
+locals {
+  a = "${join("\", \"", var.l)}"
+  b = "x${var.y == "" ? "" : "-${var.y}"}"
+  c = "${jsonencode({ "a" = "b" })}"
+}

@@ -1,0 +1,2 @@
+-- SERIAL shows this folder is PostgreSQL
+CREATE TABLE orders (id serial PRIMARY KEY, created_at timestamptz);

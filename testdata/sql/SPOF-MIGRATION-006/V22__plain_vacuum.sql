@@ -1,0 +1,4 @@
+-- PostgreSQL: plain VACUUM takes no exclusive lock
+SELECT 1::int;
+VACUUM ANALYZE orders;
+VACUUM (VERBOSE) order_events;
