@@ -21,6 +21,8 @@ import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
 import io.spofscan.rules.k8s.WorkloadWithoutPdb;
+import io.spofscan.rules.network.LoadBalancerCrossZoneOff;
+import io.spofscan.rules.network.LoadBalancerSingleZone;
 import io.spofscan.rules.migration.ConstraintValidatedUnderLock;
 import io.spofscan.rules.migration.ExclusiveRewrite;
 import io.spofscan.rules.migration.ExplicitTableLock;
@@ -37,6 +39,16 @@ import io.spofscan.rules.tls.AcmImportedCertificate;
 import io.spofscan.rules.tls.CommittedTlsSecret;
 import io.spofscan.rules.tls.IamServerCertificate;
 import io.spofscan.rules.tls.IngressTlsWithoutCertManager;
+import io.spofscan.rules.analytics.RedshiftSingleNode;
+import io.spofscan.rules.cache.MemcachedSingleAz;
+import io.spofscan.rules.cache.MemoryDbNoReplicas;
+import io.spofscan.rules.compute.LambdaSingleSubnet;
+import io.spofscan.rules.containers.EcsServiceSingleTask;
+import io.spofscan.rules.network.CloudFrontNoOriginFailover;
+import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
+import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
+import io.spofscan.rules.search.OpenSearchDomainNotResilient;
+import io.spofscan.rules.storage.EfsOneZone;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +86,18 @@ public final class BuiltInRules {
       new SingleNatGateway(),
       new EksNodeGroupSingleNode(),
       new AsgSingleInstance(),
+      new LoadBalancerSingleZone(),
+      new LoadBalancerCrossZoneOff(),
+      new CloudFrontNoOriginFailover(),
+      new EfsOneZone(),
+      new EcsServiceSingleTask(),
+      new OpenSearchDomainNotResilient(),
+      new MemcachedSingleAz(),
+      new MemoryDbNoReplicas(),
+      new RedshiftSingleNode(),
+      new LambdaSingleSubnet(),
+      new NetworkFirewallSingleSubnet(),
+      new TransitGatewayAttachmentSingleSubnet(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),

@@ -86,4 +86,125 @@ public final class Attrs {
   public static final Attr SCALE_TARGET = Attr.named("scale_target").kubernetes("spec.scaleTargetRef");
   public static final Attr ANNOTATIONS = Attr.named("annotations").kubernetes("metadata.annotations");
   public static final Attr LABELS = Attr.named("labels").kubernetes("metadata.labels");
+
+  // Elastic Load Balancing
+  public static final Attr LB_TYPE = Attr.named("load_balancer_type").terraform("load_balancer_type")
+      .cloudformation("Properties.Type");
+  public static final Attr LB_SUBNETS = Attr.named("subnets").terraform("subnets")
+      .cloudformation("Properties.Subnets");
+  public static final Attr LB_SUBNET_MAPPINGS = Attr.named("subnet_mapping").terraform("subnet_mapping")
+      .cloudformation("Properties.SubnetMappings");
+  public static final Attr CLB_ZONES = Attr.named("availability_zones").terraform("availability_zones")
+      .cloudformation("Properties.AvailabilityZones");
+  public static final Attr LB_CROSS_ZONE = Attr.named("enable_cross_zone_load_balancing")
+      .terraform("enable_cross_zone_load_balancing").cloudformation("Properties.LoadBalancerAttributes");
+  /** The key of the cross-zone switch in an ELBv2 {@code LoadBalancerAttributes} list. */
+  public static final String LB_CROSS_ZONE_KEY = "load_balancing.cross_zone.enabled";
+  public static final Attr CLB_CROSS_ZONE = Attr.named("cross_zone_load_balancing")
+      .terraform("cross_zone_load_balancing").cloudformation("Properties.CrossZone");
+  public static final Attr TARGET_GROUP_ARN = Attr.named("target_group_arn").terraform("target_group_arn");
+  public static final Attr TARGET_ID = Attr.named("target_id").terraform("target_id");
+  public static final Attr TARGET_GROUP_TARGETS = Attr.named("targets").cloudformation("Properties.Targets");
+  public static final Attr TARGET_GROUP_TYPE = Attr.named("target_type").terraform("target_type")
+      .cloudformation("Properties.TargetType");
+
+  // CloudFront
+  public static final Attr CLOUDFRONT_ORIGIN_GROUPS = Attr.named("origin_group").terraform("origin_group")
+      .cloudformation("Properties.DistributionConfig.OriginGroups.Items");
+  public static final Attr CLOUDFRONT_ORIGINS = Attr.named("origin").terraform("origin")
+      .cloudformation("Properties.DistributionConfig.Origins");
+  public static final Attr CLOUDFRONT_DEFAULT_TARGET = Attr.named("default_cache_behavior.target_origin_id")
+      .terraform("default_cache_behavior.target_origin_id")
+      .cloudformation("Properties.DistributionConfig.DefaultCacheBehavior.TargetOriginId");
+  /** The id of one origin group (an entry of {@link #CLOUDFRONT_ORIGIN_GROUPS}). */
+  public static final Attr CLOUDFRONT_GROUP_ID = Attr.named("origin_id").terraform("origin_id")
+      .cloudformation("Id");
+
+  // EFS
+  public static final Attr EFS_ONE_ZONE = Attr.named("availability_zone_name").terraform("availability_zone_name")
+      .cloudformation("Properties.AvailabilityZoneName");
+  public static final Attr EFS_FILE_SYSTEM_ID = Attr.named("file_system_id").terraform("file_system_id")
+      .cloudformation("Properties.FileSystemId");
+
+  // ECS
+  public static final Attr ECS_DESIRED_COUNT = Attr.named("desired_count").terraform("desired_count")
+      .cloudformation("Properties.DesiredCount");
+  public static final Attr ECS_SCHEDULING = Attr.named("scheduling_strategy").terraform("scheduling_strategy")
+      .cloudformation("Properties.SchedulingStrategy");
+  public static final Attr ECS_SUBNETS = Attr.named("network_configuration.subnets")
+      .terraform("network_configuration.subnets")
+      .cloudformation("Properties.NetworkConfiguration.AwsvpcConfiguration.Subnets");
+  public static final Attr ECS_PLACEMENT_STRATEGY = Attr.named("ordered_placement_strategy")
+      .terraform("ordered_placement_strategy").cloudformation("Properties.PlacementStrategies");
+  /** The type of one placement strategy entry (binpack, spread, random). */
+  public static final Attr PLACEMENT_TYPE = Attr.named("type").terraform("type").cloudformation("Type");
+  public static final Attr AUTOSCALING_MIN_CAPACITY = Attr.named("min_capacity").terraform("min_capacity")
+      .cloudformation("Properties.MinCapacity");
+  public static final Attr AUTOSCALING_NAMESPACE = Attr.named("service_namespace").terraform("service_namespace")
+      .cloudformation("Properties.ServiceNamespace");
+
+  // Lambda
+  public static final Attr LAMBDA_SUBNETS = Attr.named("vpc_config.subnet_ids").terraform("vpc_config.subnet_ids")
+      .cloudformation("Properties.VpcConfig.SubnetIds");
+
+  // OpenSearch / Elasticsearch
+  public static final Attr SEARCH_DATA_NODES = Attr.named("cluster_config.instance_count")
+      .terraform("cluster_config.instance_count").cloudformation("Properties.ClusterConfig.InstanceCount");
+  public static final Attr SEARCH_ZONE_AWARENESS = Attr.named("cluster_config.zone_awareness_enabled")
+      .terraform("cluster_config.zone_awareness_enabled")
+      .cloudformation("Properties.ClusterConfig.ZoneAwarenessEnabled");
+  public static final Attr SEARCH_DEDICATED_MASTER = Attr.named("cluster_config.dedicated_master_enabled")
+      .terraform("cluster_config.dedicated_master_enabled")
+      .cloudformation("Properties.ClusterConfig.DedicatedMasterEnabled");
+  public static final Attr ES_DATA_NODES = Attr.named("cluster_config.instance_count")
+      .terraform("cluster_config.instance_count")
+      .cloudformation("Properties.ElasticsearchClusterConfig.InstanceCount");
+  public static final Attr ES_ZONE_AWARENESS = Attr.named("cluster_config.zone_awareness_enabled")
+      .terraform("cluster_config.zone_awareness_enabled")
+      .cloudformation("Properties.ElasticsearchClusterConfig.ZoneAwarenessEnabled");
+  public static final Attr ES_DEDICATED_MASTER = Attr.named("cluster_config.dedicated_master_enabled")
+      .terraform("cluster_config.dedicated_master_enabled")
+      .cloudformation("Properties.ElasticsearchClusterConfig.DedicatedMasterEnabled");
+
+  // Memcached, MemoryDB, Redshift
+  public static final Attr MEMCACHED_AZ_MODE = Attr.named("az_mode").terraform("az_mode")
+      .cloudformation("Properties.AZMode");
+  public static final Attr MEMORYDB_REPLICAS = Attr.named("num_replicas_per_shard").terraform("num_replicas_per_shard")
+      .cloudformation("Properties.NumReplicasPerShard");
+  public static final Attr REDSHIFT_CLUSTER_TYPE = Attr.named("cluster_type").terraform("cluster_type")
+      .cloudformation("Properties.ClusterType");
+  public static final Attr REDSHIFT_NODES = Attr.named("number_of_nodes").terraform("number_of_nodes")
+      .cloudformation("Properties.NumberOfNodes");
+
+  // DocumentDB / Neptune / RDS cluster members
+  public static final Attr MEMBER_CLUSTER_ID = Attr.named("cluster_identifier").terraform("cluster_identifier")
+      .cloudformation("Properties.DBClusterIdentifier");
+  public static final Attr MEMBER_AZ = Attr.named("availability_zone").terraform("availability_zone")
+      .cloudformation("Properties.AvailabilityZone");
+
+  // Route 53 failover
+  public static final Attr RECORD_FAILOVER = Attr.named("failover_routing_policy.type")
+      .terraform("failover_routing_policy.type").cloudformation("Properties.Failover");
+  public static final Attr RECORD_HEALTH_CHECK = Attr.named("health_check_id").terraform("health_check_id")
+      .cloudformation("Properties.HealthCheckId");
+  public static final Attr RECORD_ALIAS_HEALTH = Attr.named("alias.evaluate_target_health")
+      .terraform("alias.evaluate_target_health").cloudformation("Properties.AliasTarget.EvaluateTargetHealth");
+  public static final Attr RECORD_NAME = Attr.named("name").terraform("name").cloudformation("Properties.Name");
+  public static final Attr RECORD_TYPE = Attr.named("type").terraform("type").cloudformation("Properties.Type");
+  public static final Attr RECORD_ZONE = Attr.named("zone_id").terraform("zone_id")
+      .cloudformation("Properties.HostedZoneId");
+  public static final Attr RECORD_ZONE_NAME = Attr.named("zone_name").cloudformation("Properties.HostedZoneName");
+
+  // VPN, Direct Connect, Network Firewall, Transit Gateway
+  public static final Attr VPN_GATEWAY = Attr.named("vpn_gateway_id").terraform("vpn_gateway_id")
+      .cloudformation("Properties.VpnGatewayId");
+  public static final Attr VPN_TRANSIT_GATEWAY = Attr.named("transit_gateway_id").terraform("transit_gateway_id")
+      .cloudformation("Properties.TransitGatewayId");
+  public static final Attr VPN_CUSTOMER_GATEWAY = Attr.named("customer_gateway_id")
+      .terraform("customer_gateway_id").cloudformation("Properties.CustomerGatewayId");
+  public static final Attr DX_LOCATION = Attr.named("location").terraform("location");
+  public static final Attr NFW_SUBNET_MAPPINGS = Attr.named("subnet_mapping").terraform("subnet_mapping")
+      .cloudformation("Properties.SubnetMappings");
+  public static final Attr TGW_SUBNETS = Attr.named("subnet_ids").terraform("subnet_ids")
+      .cloudformation("Properties.SubnetIds");
 }

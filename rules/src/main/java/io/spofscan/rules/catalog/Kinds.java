@@ -62,4 +62,63 @@ public final class Kinds {
   public static final Kind PVC = Kind.of("PersistentVolumeClaim", "PersistentVolumeClaim");
   public static final Kind PV = Kind.of("PersistentVolume", "PersistentVolume");
   public static final Kind STORAGE_CLASS = Kind.of("StorageClass", "StorageClass");
+
+  // AWS load balancing, CDN and DNS failover
+  public static final Kind LOAD_BALANCER_V2 = Kind.of("Elastic Load Balancing v2 load balancer", "aws_lb", "aws_alb",
+      "AWS::ElasticLoadBalancingV2::LoadBalancer");
+  public static final Kind CLASSIC_LOAD_BALANCER = Kind.of("Classic Load Balancer", "aws_elb",
+      "AWS::ElasticLoadBalancing::LoadBalancer");
+  public static final Kind CLOUDFRONT_DISTRIBUTION = Kind.of("CloudFront distribution",
+      "aws_cloudfront_distribution", "AWS::CloudFront::Distribution");
+  public static final Kind TARGET_GROUP = Kind.of("target group", "aws_lb_target_group", "aws_alb_target_group",
+      "AWS::ElasticLoadBalancingV2::TargetGroup");
+  public static final Kind TARGET_GROUP_ATTACHMENT = Kind.of("target group attachment",
+      "aws_lb_target_group_attachment", "aws_alb_target_group_attachment");
+  public static final Kind EC2_INSTANCE = Kind.of("EC2 instance", "aws_instance", "AWS::EC2::Instance");
+  /** What registers a changing set of instances or tasks in a target group: its redundancy comes from them. */
+  public static final Kind TARGET_GROUP_FEEDER = Kind.of("target group feeder", "aws_autoscaling_group",
+      "aws_autoscaling_attachment", "aws_autoscaling_traffic_source_attachment", "aws_ecs_service",
+      "AWS::AutoScaling::AutoScalingGroup", "AWS::ECS::Service");
+  public static final Kind ROUTE53_RECORD = Kind.of("Route 53 record", "aws_route53_record",
+      "AWS::Route53::RecordSet");
+
+  // AWS storage, compute and analytics
+  public static final Kind EFS_FILE_SYSTEM = Kind.of("EFS file system", "aws_efs_file_system",
+      "AWS::EFS::FileSystem");
+  public static final Kind EFS_MOUNT_TARGET = Kind.of("EFS mount target", "aws_efs_mount_target",
+      "AWS::EFS::MountTarget");
+  public static final Kind ECS_SERVICE = Kind.of("ECS service", "aws_ecs_service", "AWS::ECS::Service");
+  public static final Kind APP_AUTOSCALING_TARGET = Kind.of("Application Auto Scaling target",
+      "aws_appautoscaling_target", "AWS::ApplicationAutoScaling::ScalableTarget");
+  public static final Kind LAMBDA_FUNCTION = Kind.of("Lambda function", "aws_lambda_function",
+      "AWS::Lambda::Function", "AWS::Serverless::Function");
+  public static final Kind OPENSEARCH_DOMAIN = Kind.of("OpenSearch domain", "aws_opensearch_domain",
+      "AWS::OpenSearchService::Domain");
+  public static final Kind ELASTICSEARCH_DOMAIN = Kind.of("Elasticsearch domain", "aws_elasticsearch_domain",
+      "AWS::Elasticsearch::Domain");
+  public static final Kind REDSHIFT_CLUSTER = Kind.of("Redshift cluster", "aws_redshift_cluster",
+      "AWS::Redshift::Cluster");
+  public static final Kind MEMORYDB_CLUSTER = Kind.of("MemoryDB cluster", "aws_memorydb_cluster",
+      "AWS::MemoryDB::Cluster");
+  public static final Kind DOCDB_CLUSTER = Kind.of("DocumentDB cluster", "aws_docdb_cluster",
+      "AWS::DocDB::DBCluster");
+  public static final Kind DOCDB_INSTANCE = Kind.of("DocumentDB instance", "aws_docdb_cluster_instance",
+      "AWS::DocDB::DBInstance");
+  public static final Kind NEPTUNE_CLUSTER = Kind.of("Neptune cluster", "aws_neptune_cluster",
+      "AWS::Neptune::DBCluster");
+  public static final Kind NEPTUNE_INSTANCE = Kind.of("Neptune instance", "aws_neptune_cluster_instance",
+      "AWS::Neptune::DBInstance");
+  public static final Kind RDS_CLUSTER = Kind.of("RDS DB cluster", "aws_rds_cluster", "AWS::RDS::DBCluster");
+  public static final Kind RDS_CLUSTER_INSTANCE = Kind.of("RDS cluster instance", "aws_rds_cluster_instance",
+      "AWS::RDS::DBInstance");
+
+  // AWS hybrid and network appliances
+  public static final Kind VPN_CONNECTION = Kind.of("Site-to-Site VPN connection", "aws_vpn_connection",
+      "AWS::EC2::VPNConnection");
+  public static final Kind DX_CONNECTION = Kind.of("Direct Connect connection", "aws_dx_connection");
+  public static final Kind NETWORK_FIREWALL = Kind.of("Network Firewall", "aws_networkfirewall_firewall",
+      "AWS::NetworkFirewall::Firewall");
+  public static final Kind TGW_VPC_ATTACHMENT = Kind.of("transit gateway VPC attachment",
+      "aws_ec2_transit_gateway_vpc_attachment", "AWS::EC2::TransitGatewayVpcAttachment",
+      "AWS::EC2::TransitGatewayAttachment");
 }

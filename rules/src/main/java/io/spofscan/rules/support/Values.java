@@ -59,4 +59,30 @@ public final class Values {
   public static String plural(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
+
+  /**
+   * The {@code Value} of the entry whose {@code Key} is {@code key} in a CloudFormation list of Key/Value pairs
+   * (ELBv2 LoadBalancerAttributes, target group attributes): absent when no entry has that key, unknown when the
+   * list or a key is unresolved.
+   */
+  public static Value keyed(Value pairs, String key) {
+    if (pairs.isUnknown()) {
+      return pairs;
+    }
+    for (Value pair : pairs.items()) {
+      Value k = pair.get("Key");
+      if (k.isUnknown()) {
+        return k;
+      }
+      if (k.asString().map(key::equals).orElse(false)) {
+        return pair.get("Value");
+      }
+    }
+    return Value.absent();
+  }
+
+  /** An attribute of a nested node (one block or list entry), at the path {@code format} writes it. */
+  public static Value within(Value node, io.spofscan.core.model.Attr attr, io.spofscan.core.model.Format format) {
+    return attr.pathFor(format).map(node::path).orElse(Value.absent());
+  }
 }

@@ -1,0 +1,11 @@
+resource "aws_networkfirewall_firewall" "egress" {
+  name                = "egress"
+  firewall_policy_arn = aws_networkfirewall_firewall_policy.egress.arn
+  vpc_id              = aws_vpc.main.id
+  subnet_mapping {
+    subnet_id = aws_subnet.firewall_a.id
+  }
+  subnet_mapping {
+    subnet_id = aws_subnet.firewall_b.id
+  }
+}
