@@ -56,9 +56,14 @@ public final class AuroraSingleInstance implements Rule {
       Value engine = c.attr(c.format() == Format.TERRAFORM ? "engine" : "Properties.Engine");
       Value mode = c.attr(c.format() == Format.TERRAFORM ? "engine_mode" : "Properties.EngineMode");
       String engineName = engine.isAbsent() ? "aurora" : Values.lower(engine).orElse("");
+      Value scalability = c.attr(c.format() == Format.TERRAFORM ? "cluster_scalability_type"
+          : "Properties.ClusterScalabilityType");
       if (engine.isUnknown() || !engineName.startsWith("aurora")
-          || Values.lower(mode).map(m -> m.equals("serverless")).orElse(false)) {
-        continue; // Multi-AZ DB clusters of other engines and Aurora Serverless v1 have no member instances
+          || Values.lower(mode).map(m -> m.equals("serverless")).orElse(false)
+          || Values.lower(scalability).map(t -> t.equals("limitless")).orElse(false)) {
+        // Multi-AZ DB clusters of other engines, Aurora Serverless v1 and Aurora Limitless (whose capacity is a
+        // shard group) have no member instances to count.
+        continue;
       }
       List<Resource> members = new ArrayList<>(membersByCluster.getOrDefault(
           scope(c) + stripIndex(c.address()), List.of()));

@@ -118,7 +118,9 @@ public final class Images {
       }
       String repo = image.get();
       String base = repo.substring(repo.lastIndexOf('/') + 1);
-      if (repo.contains("ingress-nginx") || repo.contains("nginx-ingress")) {
+      // The ingress-nginx registry also ships helpers (error pages, echo servers, certgen): only its controller counts.
+      if (base.contains("nginx-ingress") || base.equals("ingress-nginx")
+          || repo.contains("ingress-nginx") && base.contains("controller")) {
         return Optional.of("the NGINX ingress controller");
       }
       if (base.equals("traefik")) {
