@@ -61,7 +61,7 @@ public final class Parsers {
     }
     Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
-    Model docs = new DocumentParser(options, threads).parse(documents);
+    Model docs = documents.isEmpty() ? Model.empty() : new DocumentParser(options, threads).parse(documents);
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
     Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations));
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
