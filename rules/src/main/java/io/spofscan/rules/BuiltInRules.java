@@ -17,6 +17,7 @@ import io.spofscan.rules.k8s.NoZoneSpread;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
+import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
@@ -82,6 +83,7 @@ public final class BuiltInRules {
       new NoZoneSpread(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
+      new QuorumOfTwo(),
       new SingleReplicaEntryPoint(),
       new LocalStorageReplicated(),
       new RecreateBehindService(),
