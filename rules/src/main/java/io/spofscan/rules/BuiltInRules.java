@@ -52,6 +52,12 @@ import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
 import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
+import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.RedisCacheWithoutReplica;
+import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
+import io.spofscan.rules.gcp.GkeZonalCluster;
+import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +108,12 @@ public final class BuiltInRules {
       new LambdaSingleSubnet(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
+      new GkeZonalCluster(),
+      new GkeNodePoolSingleNode(),
+      new MemorystoreBasicTier(),
+      new ZonalManagedInstanceGroup(),
+      new AksNodePoolWithoutZones(),
+      new RedisCacheWithoutReplica(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
