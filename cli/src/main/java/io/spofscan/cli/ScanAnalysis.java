@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The fourth stage: the selected rules run over the model; then severity overrides, inline suppressions, the
@@ -39,6 +40,15 @@ final class ScanAnalysis {
   private ScanAnalysis() {}
 
   static ScanReport run(ScanPlan plan, Sources sources, Model model, Consumer<String> progress) {
+    return run(plan, sources, model, progress, ScanAnalysis::diskComments);
+  }
+
+  /**
+   * @param comments the comment suppressions of one source file (the editor server reads them from unsaved text
+   *     and keeps them between runs; a scan reads the file)
+   */
+  static ScanReport run(ScanPlan plan, Sources sources, Model model, Consumer<String> progress,
+      Function<SourceFile, List<Suppression>> comments) {
     List<Rule> rules = RuleCatalog.builtIn().stream().filter(r -> plan.rules().reports(r.meta().id())).toList();
     progress.accept("checking " + ModelStage.plural(model.resources().size(), "resource"));
     Analyzer.Analysis analysis = new Analyzer(rules).analyze(model);
@@ -50,7 +60,7 @@ final class ScanAnalysis {
     List<Suppressed> suppressed = new ArrayList<>();
     if (plan.inlineSuppressions()) {
       Suppressor.Result inline = new Suppressor(plan.today())
-          .apply(findings, model.resources(), commentSuppressions(sources, model.resources()));
+          .apply(findings, model.resources(), commentSuppressions(sources, model.resources(), comments));
       findings = inline.findings();
       suppressed.addAll(inline.suppressed());
     }
@@ -141,24 +151,28 @@ final class ScanAnalysis {
   }
 
   /** Comment suppressions of every file that declared a resource (other files cannot be suppressed into). */
-  private static List<Suppression> commentSuppressions(Sources sources, List<Resource> resources) {
+  private static List<Suppression> commentSuppressions(Sources sources, List<Resource> resources,
+      Function<SourceFile, List<Suppression>> comments) {
     Set<String> withResources = new HashSet<>();
     resources.forEach(r -> withResources.add(r.path()));
     List<Suppression> out = new ArrayList<>();
     sources.files().stream().sorted(Comparator.comparing(SourceFile::displayPath))
         .filter(f -> withResources.contains(f.displayPath()))
-        .forEach(f -> {
-          try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(f.file())))
-                .toString();
-            out.addAll(SuppressionFinder.comments(f.displayPath(), text));
-          } catch (CharacterCodingException e) {
-            // not UTF-8: the parser already reported it; no suppressions can be read from it
-          } catch (IOException e) {
-            // unreadable now though parsed a moment ago: the parser's diagnostics cover the file
-          }
-        });
+        .forEach(f -> out.addAll(comments.apply(f)));
     sources.stdin().ifPresent(s -> out.addAll(SuppressionFinder.comments(s.input().displayPath(), s.text())));
     return out;
+  }
+
+  /** The comment suppressions of a file as it is on disk. */
+  static List<Suppression> diskComments(SourceFile f) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(f.file())))
+          .toString();
+      return SuppressionFinder.comments(f.displayPath(), text);
+    } catch (CharacterCodingException e) {
+      return List.of(); // not UTF-8: the parser already reported it; no suppressions can be read from it
+    } catch (IOException e) {
+      return List.of(); // unreadable now though parsed a moment ago: the parser's diagnostics cover the file
+    }
   }
 }

@@ -83,6 +83,26 @@ public final class TerraformParser {
   }
 
   /**
+   * The files as {@link #parse(List)} reads them, except those whose absolute path is in {@code texts}: their text
+   * is the one given (an editor's unsaved buffer) and nothing of them is read from disk.
+   */
+  public Model parse(List<SourceFile> files, Map<Path, String> texts) {
+    ExecutorService workers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "spofscan-hcl-lexer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Run run = new Run(files, new HclReader(workers, deadlineMillis));
+      texts.forEach((path, text) -> run.givenText.put(path.toAbsolutePath().normalize(),
+          text.startsWith("\uFEFF") ? text.substring(1) : text));
+      return run.run(true);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  /**
    * One configuration file given as text (standard input): a root module of its own, in {@code root}'s folder
    * (where its local module calls resolve, never outside it). {@code displayPath} ending in {@code .tf.json} reads
    * JSON syntax, anything else HCL.
@@ -222,7 +242,7 @@ public final class TerraformParser {
     private Hcl.File readUncached(SourceFile f) {
       String path = f.displayPath();
       try {
-        String given = givenText.get(f.file());
+        String given = givenText.isEmpty() ? null : givenText.get(f.file().toAbsolutePath().normalize());
         if (given != null) {
           return f.fileName().toLowerCase(Locale.ROOT).endsWith(".json") ? TfJsonReader.read(path, given, true)
               : reader.read(path, given, true);
