@@ -15,6 +15,7 @@ import io.spofscan.rules.k8s.LocalStorageReplicated;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
+import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
@@ -30,6 +31,8 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.delivery.DeployJobSingleRunner;
+import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -47,6 +50,12 @@ import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
 import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
+import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.RedisCacheWithoutReplica;
+import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
+import io.spofscan.rules.gcp.GkeZonalCluster;
+import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +80,7 @@ public final class BuiltInRules {
       new PdbSelectsNothing(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
+      new QuorumOfTwo(),
       new SingleReplicaEntryPoint(),
       new LocalStorageReplicated(),
       new RecreateBehindService(),
@@ -94,6 +104,12 @@ public final class BuiltInRules {
       new LambdaSingleSubnet(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
+      new GkeZonalCluster(),
+      new GkeNodePoolSingleNode(),
+      new MemorystoreBasicTier(),
+      new ZonalManagedInstanceGroup(),
+      new AksNodePoolWithoutZones(),
+      new RedisCacheWithoutReplica(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
@@ -102,7 +118,9 @@ public final class BuiltInRules {
       new ExclusiveRewrite(),
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
-      new RolloutAllAtOnce());
+      new RolloutAllAtOnce(),
+      new SingleCodeOwner(),
+      new DeployJobSingleRunner());
 
   private static final Map<String, Rule> BY_ID = index();
 
