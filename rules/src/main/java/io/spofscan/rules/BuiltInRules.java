@@ -33,6 +33,7 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.delivery.DeployJobSingleRunner;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
@@ -132,7 +133,8 @@ public final class BuiltInRules {
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
-      new SingleCodeOwner());
+      new SingleCodeOwner(),
+      new DeployJobSingleRunner());
 
   private static final Map<String, Rule> BY_ID = index();
 
