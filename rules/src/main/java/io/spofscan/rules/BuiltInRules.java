@@ -33,6 +33,7 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.delivery.DeployJobSingleRunner;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
@@ -51,6 +52,12 @@ import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
 import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
+import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.RedisCacheWithoutReplica;
+import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
+import io.spofscan.rules.gcp.GkeZonalCluster;
+import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +108,12 @@ public final class BuiltInRules {
       new LambdaSingleSubnet(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
+      new GkeZonalCluster(),
+      new GkeNodePoolSingleNode(),
+      new MemorystoreBasicTier(),
+      new ZonalManagedInstanceGroup(),
+      new AksNodePoolWithoutZones(),
+      new RedisCacheWithoutReplica(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
@@ -110,7 +123,8 @@ public final class BuiltInRules {
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
-      new SingleCodeOwner());
+      new SingleCodeOwner(),
+      new DeployJobSingleRunner());
 
   private static final Map<String, Rule> BY_ID = index();
 

@@ -19,7 +19,7 @@ final class Fixtures {
   /** Fixture folders of cross-rule behaviour (every rule runs over them), each with its own test. */
   static final java.util.Set<String> NOT_RULE_FOLDERS = java.util.Set.of("kustomize");
 
-  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes", "sql", "codeowners");
+  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes", "sql", "codeowners", "ci");
 
   private static final Pattern MARKER =
       Pattern.compile("(?:#|--)\\s*expect(-unknown)?:\\s*(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)");
