@@ -53,6 +53,10 @@ import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
 import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.ApplicationGatewaySingleInstance;
+import io.spofscan.rules.azure.SearchServiceSingleReplica;
+import io.spofscan.rules.azure.VirtualMachineWithoutRedundancy;
+import io.spofscan.rules.azure.VnetSingleDnsServer;
 import io.spofscan.rules.azure.AppServicePlanSingleInstance;
 import io.spofscan.rules.azure.SqlNotZoneRedundant;
 import io.spofscan.rules.gcp.AlloyDbZonalPrimary;
@@ -124,6 +128,10 @@ public final class BuiltInRules {
       new RedisCacheWithoutReplica(),
       new AppServicePlanSingleInstance(),
       new SqlNotZoneRedundant(),
+      new SearchServiceSingleReplica(),
+      new ApplicationGatewaySingleInstance(),
+      new VirtualMachineWithoutRedundancy(),
+      new VnetSingleDnsServer(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),

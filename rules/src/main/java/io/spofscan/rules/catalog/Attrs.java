@@ -79,6 +79,19 @@ public final class Attrs {
   public static final Attr SQL_ELASTIC_POOL_NAME = Attr.named("elastic_pool_name").terraform("elastic_pool_name");
   public static final Attr SQL_EDITION = Attr.named("edition").terraform("edition");
   public static final Attr SQL_POOL_TIER = Attr.named("sku.tier").terraform("sku.tier");
+  public static final Attr SEARCH_SKU = Attr.named("sku").terraform("sku");
+  public static final Attr SEARCH_REPLICAS = Attr.named("replica_count").terraform("replica_count");
+  /** A VM's zone: {@code zone} on the azurerm 2.x+ VM resources, a {@code zones} list on azurerm_virtual_machine. */
+  public static final Attr VM_ZONE = Attr.named("zone").terraform("zone");
+  public static final Attr VM_ZONES = Attr.named("zones").terraform("zones");
+  public static final Attr VM_AVAILABILITY_SET = Attr.named("availability_set_id").terraform("availability_set_id");
+  public static final Attr VM_SCALE_SET = Attr.named("virtual_machine_scale_set_id")
+      .terraform("virtual_machine_scale_set_id");
+  public static final Attr VNET_DNS_SERVERS = Attr.named("dns_servers").terraform("dns_servers");
+  public static final Attr APPGW_SKU_NAME = Attr.named("sku.name").terraform("sku.name");
+  public static final Attr APPGW_CAPACITY = Attr.named("sku.capacity").terraform("sku.capacity");
+  public static final Attr APPGW_AUTOSCALE_MIN = Attr.named("autoscale_configuration.min_capacity")
+      .terraform("autoscale_configuration.min_capacity");
 
   // ElastiCache
   public static final Attr CACHE_ENGINE = Attr.named("engine").terraform("engine")

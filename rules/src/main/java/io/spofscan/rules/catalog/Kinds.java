@@ -41,6 +41,12 @@ public final class Kinds {
   public static final Kind AZURE_SQL_DATABASE = Kind.of("Azure SQL database", "azurerm_mssql_database",
       "azurerm_sql_database");
   public static final Kind AZURE_SQL_ELASTIC_POOL = Kind.of("Azure SQL elastic pool", "azurerm_mssql_elasticpool");
+  public static final Kind AZURE_SEARCH = Kind.of("Azure AI Search service", "azurerm_search_service");
+  public static final Kind AZURE_VM = Kind.of("Azure virtual machine", "azurerm_linux_virtual_machine",
+      "azurerm_windows_virtual_machine", "azurerm_virtual_machine");
+  public static final Kind AZURE_VNET_DNS = Kind.of("virtual network DNS servers", "azurerm_virtual_network",
+      "azurerm_virtual_network_dns_servers");
+  public static final Kind APPLICATION_GATEWAY = Kind.of("Application Gateway", "azurerm_application_gateway");
 
   // certificates
   public static final Kind ACM_CERTIFICATE = Kind.of("ACM certificate", "aws_acm_certificate");
