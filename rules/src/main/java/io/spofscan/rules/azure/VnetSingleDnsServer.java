@@ -7,10 +7,10 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.ResourceRule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.modules.ModuleAwareRule;
 import io.spofscan.rules.support.Values;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +30,7 @@ import java.util.Set;
     references = {
         "https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances",
         "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_network#dns_servers"})
-public final class VnetSingleDnsServer implements ResourceRule {
+public final class VnetSingleDnsServer implements ModuleAwareRule {
 
   /** Azure's own resolver (the virtual public IP of the platform DNS). */
   private static final String AZURE_DNS = "168.63.129.16";
