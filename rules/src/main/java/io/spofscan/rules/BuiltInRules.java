@@ -55,6 +55,7 @@ import io.spofscan.rules.storage.EfsOneZone;
 import io.spofscan.rules.azure.AksNodePoolWithoutZones;
 import io.spofscan.rules.azure.ApplicationGatewaySingleInstance;
 import io.spofscan.rules.azure.SearchServiceSingleReplica;
+import io.spofscan.rules.azure.StorageAccountOneDatacenter;
 import io.spofscan.rules.azure.VirtualMachineWithoutRedundancy;
 import io.spofscan.rules.azure.VnetSingleDnsServer;
 import io.spofscan.rules.azure.AppServicePlanSingleInstance;
@@ -132,6 +133,7 @@ public final class BuiltInRules {
       new ApplicationGatewaySingleInstance(),
       new VirtualMachineWithoutRedundancy(),
       new VnetSingleDnsServer(),
+      new StorageAccountOneDatacenter(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),

@@ -33,6 +33,9 @@ public final class Attrs {
   public static final Attr GCP_ZONE = Attr.named("zone").terraform("zone");
   public static final Attr GKE_NODE_LOCATIONS = Attr.named("node_locations").terraform("node_locations");
   public static final Attr GKE_AUTOPILOT = Attr.named("enable_autopilot").terraform("enable_autopilot");
+  public static final Attr GKE_REMOVE_DEFAULT_POOL = Attr.named("remove_default_node_pool")
+      .terraform("remove_default_node_pool");
+  public static final Attr GKE_INLINE_POOLS = Attr.named("node_pool").terraform("node_pool");
   public static final Attr GKE_POOL_CLUSTER = Attr.named("cluster").terraform("cluster");
   public static final Attr GKE_NODE_COUNT = Attr.named("node_count").terraform("node_count");
   public static final Attr GKE_INITIAL_NODE_COUNT = Attr.named("initial_node_count").terraform("initial_node_count");
@@ -88,6 +91,8 @@ public final class Attrs {
   public static final Attr VM_SCALE_SET = Attr.named("virtual_machine_scale_set_id")
       .terraform("virtual_machine_scale_set_id");
   public static final Attr VNET_DNS_SERVERS = Attr.named("dns_servers").terraform("dns_servers");
+  public static final Attr STORAGE_REPLICATION = Attr.named("account_replication_type")
+      .terraform("account_replication_type");
   public static final Attr APPGW_SKU_NAME = Attr.named("sku.name").terraform("sku.name");
   public static final Attr APPGW_CAPACITY = Attr.named("sku.capacity").terraform("sku.capacity");
   public static final Attr APPGW_AUTOSCALE_MIN = Attr.named("autoscale_configuration.min_capacity")

@@ -47,6 +47,7 @@ public final class Kinds {
   public static final Kind AZURE_VNET_DNS = Kind.of("virtual network DNS servers", "azurerm_virtual_network",
       "azurerm_virtual_network_dns_servers");
   public static final Kind APPLICATION_GATEWAY = Kind.of("Application Gateway", "azurerm_application_gateway");
+  public static final Kind STORAGE_ACCOUNT = Kind.of("storage account", "azurerm_storage_account");
 
   // certificates
   public static final Kind ACM_CERTIFICATE = Kind.of("ACM certificate", "aws_acm_certificate");
