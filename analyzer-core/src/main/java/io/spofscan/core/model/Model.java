@@ -15,8 +15,18 @@ public final class Model {
   private final List<Resource> resources;
   private final List<Diagnostic> diagnostics;
   private final Map<String, List<Resource>> byKindName;
+  private final int patchDocuments;
 
   public Model(List<Resource> resources, List<Diagnostic> diagnostics) {
+    this(resources, diagnostics, 0);
+  }
+
+  /**
+   * @param patchDocuments documents read but left out because they are patches (kustomize patch files,
+   *     {@code $patch} partial objects), not objects: the summary counts them
+   */
+  public Model(List<Resource> resources, List<Diagnostic> diagnostics, int patchDocuments) {
+    this.patchDocuments = patchDocuments;
     this.resources = List.copyOf(resources);
     this.diagnostics = List.copyOf(diagnostics);
     Map<String, List<Resource>> index = new LinkedHashMap<>();
@@ -37,6 +47,11 @@ public final class Model {
 
   public List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /** Documents left out of the model for being patches, not objects. */
+  public int patchDocuments() {
+    return patchDocuments;
   }
 
   /** Resources whose native type (or Kubernetes kind) is one of {@code kind}'s types. */
@@ -60,10 +75,12 @@ public final class Model {
   public static Model merge(List<Model> parts) {
     List<Resource> rs = new ArrayList<>();
     List<Diagnostic> ds = new ArrayList<>();
+    int patches = 0;
     for (Model m : parts) {
       rs.addAll(m.resources);
       ds.addAll(m.diagnostics);
+      patches += m.patchDocuments;
     }
-    return new Model(rs, ds);
+    return new Model(rs, ds, patches);
   }
 }
