@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * speak for another. A file belongs to the unit of its nearest enclosing kustomization root or Helm chart directory,
  * else to its own directory (plain manifests). A kustomization also takes in everything it lists (its
  * {@code resources}, {@code components}, {@code bases}), transitively, so an overlay relates to its base. Two
- * objects relate when some unit takes in both. Paths are scan-relative with '/' separators.
+ * objects relate when some unit takes in both, or when both are plain manifests and one's directory contains the
+ * other's (an app keeping its optional HPA in {@code hpa/} beside its Deployment). Sibling directories of plain
+ * manifests are different applications. Paths are scan-relative with '/' separators.
  */
 public final class AppScope {
   private static final AppScope DIRECTORIES = new AppScope(Map.of(), Set.of());
@@ -103,7 +105,21 @@ public final class AppScope {
         return true;
       }
     }
-    return false;
+    return plain(pathA) && plain(pathB) && nested(parent(pathA), parent(pathB));
+  }
+
+  /** Not inside any kustomization or chart directory, and listed by no kustomization. */
+  private boolean plain(String path) {
+    String unit = unitOf(path);
+    return !kustomizations.containsKey(unit) && !chartDirs.contains(unit) && !listedBy.containsKey(path);
+  }
+
+  private static boolean nested(String dirA, String dirB) {
+    return within(dirA, dirB) || within(dirB, dirA);
+  }
+
+  private static boolean within(String dir, String ancestor) {
+    return ancestor.isEmpty() || dir.equals(ancestor) || dir.startsWith(ancestor + "/");
   }
 
   public boolean related(Resource a, Resource b) {
