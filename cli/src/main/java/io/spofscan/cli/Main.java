@@ -22,7 +22,7 @@ public final class Main {
 
   public static int run(String... args) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(new SpofscanCommand());
+    CommandLine cl = SpofscanCommand.commandLine(args);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();

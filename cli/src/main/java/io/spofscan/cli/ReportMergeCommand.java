@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
     exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
 public final class ReportMergeCommand implements Callable<Integer> {
   static final String REPORT_KIND = "organisation";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Created on first use: picocli instantiates every command at start-up, and a scan needs no Jackson. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Spec
   CommandLine.Model.CommandSpec spec;
@@ -149,7 +152,7 @@ public final class ReportMergeCommand implements Callable<Integer> {
 
   static JsonNode readJson(Path file, String what) {
     try {
-      return MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      return Mapper.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       throw new UserError(what + " " + file + ": no such file");
     } catch (JsonProcessingException e) {

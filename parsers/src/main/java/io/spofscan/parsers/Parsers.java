@@ -8,6 +8,7 @@ import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
+import io.spofscan.parsers.codeowners.CodeownersParser;
 import io.spofscan.parsers.sql.MigrationFiles;
 import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Entry point of the parsers module: turns the files of a scan into one located model. Terraform files go to the
@@ -49,8 +51,11 @@ public final class Parsers {
     List<SourceFile> documents = new ArrayList<>();
     List<SourceFile> plans = new ArrayList<>();
     List<SourceFile> sql = new ArrayList<>();
+    List<SourceFile> codeowners = new ArrayList<>();
     for (SourceFile f : files) {
-      if (isTerraformSource(f.fileName())) {
+      if (CodeownersParser.isCodeowners(f.displayPath())) {
+        codeowners.add(f);
+      } else if (isTerraformSource(f.fileName())) {
         terraform.add(f);
       } else if (MigrationFiles.isSqlFile(f.fileName())) {
         sql.add(f);
@@ -62,12 +67,26 @@ public final class Parsers {
     }
     Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
-    Model docs = new DocumentParser(options, threads).parse(documents);
+    Model docs = documents.isEmpty() ? Model.empty() : new DocumentParser(options, threads).parse(documents);
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
     Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations));
+    if (!codeowners.isEmpty()) {
+      // Ownership is judged over what the other parsers found: the files that hold infrastructure code.
+      Set<String> owned = new TreeSet<>();
+      merged.resources().forEach(r -> owned.add(r.path()));
+      List<String> all = files.stream().map(SourceFile::displayPath).toList();
+      all.stream().filter(Parsers::isCiDefinition).forEach(owned::add);
+      merged = Model.merge(List.of(merged,
+          CodeownersParser.parse(codeowners, owned, all, options.maxFileBytes())));
+    }
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
     Model all = specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
     return all.withScope(ApplicationUnits.of(documents));
+  }
+
+  /** GitHub Actions workflows and GitLab CI files: what every deploy runs through. */
+  static boolean isCiDefinition(String displayPath) {
+    return displayPath.contains(".github/workflows/") || displayPath.endsWith(".gitlab-ci.yml");
   }
 
   /**

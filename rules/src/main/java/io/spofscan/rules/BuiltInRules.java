@@ -32,6 +32,7 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -106,7 +107,8 @@ public final class BuiltInRules {
       new ExclusiveRewrite(),
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
-      new RolloutAllAtOnce());
+      new RolloutAllAtOnce(),
+      new SingleCodeOwner());
 
   private static final Map<String, Rule> BY_ID = index();
 

@@ -5,7 +5,8 @@ public enum Format {
   TERRAFORM("Terraform"),
   CLOUDFORMATION("CloudFormation"),
   KUBERNETES("Kubernetes"),
-  SQL("SQL migration");
+  SQL("SQL migration"),
+  CODEOWNERS("CODEOWNERS");
 
   private final String displayName;
 

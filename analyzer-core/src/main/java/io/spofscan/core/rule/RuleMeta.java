@@ -27,6 +27,16 @@ public record RuleMeta(
 
   /** Metadata of a rule class; fails fast when the annotation is missing, since that is a programming error. */
   public static RuleMeta of(Class<?> ruleClass) {
+    return READ.computeIfAbsent(ruleClass, RuleMeta::read);
+  }
+
+  /**
+   * Read once per rule class: the annotation and its help resource never change, and a scan asks for a rule's
+   * metadata several times (selection, severity overrides, reports).
+   */
+  private static final java.util.Map<Class<?>, RuleMeta> READ = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static RuleMeta read(Class<?> ruleClass) {
     RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
     if (info == null) {
       throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
