@@ -7,6 +7,7 @@ import io.spofscan.core.model.Resource;
 import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
+import io.spofscan.parsers.ci.CiPipelineParser;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
 import io.spofscan.parsers.codeowners.CodeownersParser;
 import io.spofscan.parsers.sql.MigrationFiles;
@@ -52,9 +53,12 @@ public final class Parsers {
     List<SourceFile> plans = new ArrayList<>();
     List<SourceFile> sql = new ArrayList<>();
     List<SourceFile> codeowners = new ArrayList<>();
+    List<SourceFile> ci = new ArrayList<>();
     for (SourceFile f : files) {
       if (CodeownersParser.isCodeowners(f.displayPath())) {
         codeowners.add(f);
+      } else if (CiPipelineParser.isCiDefinition(f.displayPath())) {
+        ci.add(f);
       } else if (isTerraformSource(f.fileName())) {
         terraform.add(f);
       } else if (MigrationFiles.isSqlFile(f.fileName())) {
@@ -69,24 +73,20 @@ public final class Parsers {
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
     Model docs = documents.isEmpty() ? Model.empty() : new DocumentParser(options, threads).parse(documents);
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
-    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations));
+    Model pipelines = ci.isEmpty() ? Model.empty() : CiPipelineParser.parse(ci, options.maxFileBytes());
+    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations, pipelines));
     if (!codeowners.isEmpty()) {
       // Ownership is judged over what the other parsers found: the files that hold infrastructure code.
       Set<String> owned = new TreeSet<>();
       merged.resources().forEach(r -> owned.add(r.path()));
       List<String> all = files.stream().map(SourceFile::displayPath).toList();
-      all.stream().filter(Parsers::isCiDefinition).forEach(owned::add);
+      ci.forEach(f -> owned.add(f.displayPath()));
       merged = Model.merge(List.of(merged,
           CodeownersParser.parse(codeowners, owned, all, options.maxFileBytes())));
     }
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
     Model all = specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
     return all.withScope(ApplicationUnits.of(documents));
-  }
-
-  /** GitHub Actions workflows and GitLab CI files: what every deploy runs through. */
-  static boolean isCiDefinition(String displayPath) {
-    return displayPath.contains(".github/workflows/") || displayPath.endsWith(".gitlab-ci.yml");
   }
 
   /**

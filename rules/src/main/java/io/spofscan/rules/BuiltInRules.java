@@ -17,6 +17,7 @@ import io.spofscan.rules.k8s.NoZoneSpread;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
+import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
@@ -32,6 +33,7 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.delivery.DeployJobSingleRunner;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
@@ -50,6 +52,12 @@ import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
 import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
+import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.RedisCacheWithoutReplica;
+import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
+import io.spofscan.rules.gcp.GkeZonalCluster;
+import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +84,7 @@ public final class BuiltInRules {
       new NoZoneSpread(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
+      new QuorumOfTwo(),
       new SingleReplicaEntryPoint(),
       new LocalStorageReplicated(),
       new RecreateBehindService(),
@@ -99,6 +108,12 @@ public final class BuiltInRules {
       new LambdaSingleSubnet(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
+      new GkeZonalCluster(),
+      new GkeNodePoolSingleNode(),
+      new MemorystoreBasicTier(),
+      new ZonalManagedInstanceGroup(),
+      new AksNodePoolWithoutZones(),
+      new RedisCacheWithoutReplica(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
@@ -108,7 +123,8 @@ public final class BuiltInRules {
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
-      new SingleCodeOwner());
+      new SingleCodeOwner(),
+      new DeployJobSingleRunner());
 
   private static final Map<String, Rule> BY_ID = index();
 

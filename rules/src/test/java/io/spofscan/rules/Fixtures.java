@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class Fixtures {
   private Fixtures() {}
 
-  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes", "sql", "codeowners");
+  static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes", "sql", "codeowners", "ci");
 
   private static final Pattern MARKER =
       Pattern.compile("(?:#|--)\\s*expect(-unknown)?:\\s*(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)");

@@ -44,6 +44,14 @@ class RegistryModuleCasesTest {
           + "|{ mode = \"ZoneRedundant\" }|safe",
       "SPOF-RDS-004|terraform-aws-modules/rds-aurora/aws|instances|{ one = {} }|{ one = {}, two = {} }|risky",
       "SPOF-NAT-001|terraform-aws-modules/vpc/aws|single_nat_gateway|true|false|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google|regional|false|true|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google//modules/private-cluster|regional|false|true"
+          + "|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google//modules/beta-private-cluster|regional|false"
+          + "|true|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google//modules/beta-public-cluster|regional|false"
+          + "|true|safe",
+      "SPOF-MEMORYSTORE-001|terraform-google-modules/memorystore/google|tier|\"BASIC\"|\"STANDARD_HA\"|safe",
   })
   void riskySafeUnresolvedAndDefault(String rule, String source, String input, String risky, String safe,
       String byDefault) throws Exception {

@@ -6,7 +6,8 @@ public enum Format {
   CLOUDFORMATION("CloudFormation"),
   KUBERNETES("Kubernetes"),
   SQL("SQL migration"),
-  CODEOWNERS("CODEOWNERS");
+  CODEOWNERS("CODEOWNERS"),
+  CI("CI pipeline");
 
   private final String displayName;
 

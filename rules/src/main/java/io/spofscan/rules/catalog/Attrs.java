@@ -27,6 +27,36 @@ public final class Attrs {
       .terraform("high_availability.mode");
   public static final Attr AZURE_CREATE_MODE = Attr.named("create_mode").terraform("create_mode");
 
+  // Google Cloud
+  public static final Attr GCP_LOCATION = Attr.named("location").terraform("location");
+  /** The pre-4.0 google provider spelling of a zonal cluster's location. */
+  public static final Attr GCP_ZONE = Attr.named("zone").terraform("zone");
+  public static final Attr GKE_NODE_LOCATIONS = Attr.named("node_locations").terraform("node_locations");
+  public static final Attr GKE_AUTOPILOT = Attr.named("enable_autopilot").terraform("enable_autopilot");
+  public static final Attr GKE_POOL_CLUSTER = Attr.named("cluster").terraform("cluster");
+  public static final Attr GKE_NODE_COUNT = Attr.named("node_count").terraform("node_count");
+  public static final Attr GKE_INITIAL_NODE_COUNT = Attr.named("initial_node_count").terraform("initial_node_count");
+  public static final Attr GKE_AUTOSCALING = Attr.named("autoscaling").terraform("autoscaling");
+  public static final Attr GKE_MIN_NODES = Attr.named("autoscaling.min_node_count")
+      .terraform("autoscaling.min_node_count");
+  public static final Attr GKE_TOTAL_MIN_NODES = Attr.named("autoscaling.total_min_node_count")
+      .terraform("autoscaling.total_min_node_count");
+  public static final Attr MEMORYSTORE_TIER = Attr.named("tier").terraform("tier");
+  public static final Attr MIG_ZONE = Attr.named("zone").terraform("zone");
+  public static final Attr MIG_TARGET_SIZE = Attr.named("target_size").terraform("target_size");
+
+  // Azure
+  public static final Attr AKS_DEFAULT_POOL = Attr.named("default_node_pool").terraform("default_node_pool");
+  /** Availability zones of a node pool: {@code zones} from azurerm 3.0, {@code availability_zones} before. */
+  public static final Attr AZURE_ZONES = Attr.named("zones").terraform("zones");
+  public static final Attr AZURE_ZONES_V2 = Attr.named("availability_zones").terraform("availability_zones");
+  public static final Attr AKS_NODE_COUNT = Attr.named("node_count").terraform("node_count");
+  public static final Attr AKS_MIN_COUNT = Attr.named("min_count").terraform("min_count");
+  /** {@code auto_scaling_enabled} from azurerm 4.0, {@code enable_auto_scaling} before. */
+  public static final Attr AKS_AUTO_SCALING = Attr.named("auto_scaling_enabled").terraform("auto_scaling_enabled");
+  public static final Attr AKS_AUTO_SCALING_V3 = Attr.named("enable_auto_scaling").terraform("enable_auto_scaling");
+  public static final Attr AZURE_SKU_NAME = Attr.named("sku_name").terraform("sku_name");
+
   // ElastiCache
   public static final Attr CACHE_ENGINE = Attr.named("engine").terraform("engine")
       .cloudformation("Properties.Engine");

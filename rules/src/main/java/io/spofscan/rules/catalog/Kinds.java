@@ -16,6 +16,18 @@ public final class Kinds {
   public static final Kind ELASTICACHE_REPLICATION_GROUP = Kind.of("ElastiCache replication group",
       "aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup");
 
+  // Google Cloud
+  public static final Kind GKE_CLUSTER = Kind.of("GKE cluster", "google_container_cluster");
+  public static final Kind GKE_NODE_POOL = Kind.of("GKE node pool", "google_container_node_pool");
+  public static final Kind MEMORYSTORE_REDIS = Kind.of("Memorystore for Redis instance", "google_redis_instance");
+  public static final Kind ZONAL_MIG = Kind.of("zonal managed instance group",
+      "google_compute_instance_group_manager");
+
+  // Azure
+  public static final Kind AKS_CLUSTER = Kind.of("AKS cluster", "azurerm_kubernetes_cluster");
+  public static final Kind AKS_NODE_POOL = Kind.of("AKS node pool", "azurerm_kubernetes_cluster_node_pool");
+  public static final Kind AZURE_REDIS = Kind.of("Azure Cache for Redis", "azurerm_redis_cache");
+
   // certificates
   public static final Kind ACM_CERTIFICATE = Kind.of("ACM certificate", "aws_acm_certificate");
   public static final Kind IAM_SERVER_CERTIFICATE = Kind.of("IAM server certificate", "aws_iam_server_certificate",
