@@ -9,14 +9,15 @@ import java.util.List;
 public final class Graphs {
   private Graphs() {}
 
-  /** All edge builders, in a fixed order (edges keep it, so reports are deterministic). */
-  public static final EdgeSource EDGES = composite(List.of(new KubernetesEdges()));
+  /** All edge builders, in a fixed order (edges keep it, so reports are deterministic); fresh ones per model. */
+  public static final EdgeSource EDGES = (model, graph) -> {
+    for (EdgeSource s : List.<EdgeSource>of(new KubernetesEdges(), new KubernetesUses(), new CloudEdges())) {
+      s.addEdges(model, graph);
+    }
+  };
 
   public static Graph of(Model model) {
     return model.graph(EDGES);
   }
 
-  private static EdgeSource composite(List<EdgeSource> sources) {
-    return (model, graph) -> sources.forEach(s -> s.addEdges(model, graph));
-  }
 }
