@@ -71,7 +71,7 @@ final class ScanAnalysis {
     String config = plan.config().file() == null ? null : plan.repoRoot().display(plan.config().file());
     return new ScanReport(VersionProvider.version(), metas, findings, diagnostics.stream().sorted().distinct().toList(),
         sources.count() + plan.stacks().stacks().size(), model.resources().size(), suppressed, baselineSummary,
-        config, sources.skipped());
+        config, sources.skipped(), model.patchDocuments());
   }
 
   private static Finding withOverride(Finding f, ScanPlan plan) {

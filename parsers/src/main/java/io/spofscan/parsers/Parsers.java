@@ -10,6 +10,7 @@ import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.ci.CiPipelineParser;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
 import io.spofscan.parsers.codeowners.CodeownersParser;
+import io.spofscan.parsers.kubernetes.Kustomizations;
 import io.spofscan.parsers.sql.MigrationFiles;
 import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
@@ -71,7 +72,8 @@ public final class Parsers {
     }
     Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
-    Model docs = documents.isEmpty() ? Model.empty() : new DocumentParser(options, threads).parse(documents);
+    Model docs = documents.isEmpty() ? Model.empty()
+        : Kustomizations.apply(new DocumentParser(options, threads).parse(documents), documents, options);
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
     Model pipelines = ci.isEmpty() ? Model.empty() : CiPipelineParser.parse(ci, options.maxFileBytes());
     Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations, pipelines));

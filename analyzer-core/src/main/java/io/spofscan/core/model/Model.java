@@ -18,15 +18,25 @@ public final class Model {
   private final List<Resource> resources;
   private final List<Diagnostic> diagnostics;
   private final Map<String, List<Resource>> byKindName;
+  private final int patchDocuments;
   private final AppScope scope;
   /** The dependency graph, built on first use and then shared by every rule and report of the scan. */
   private volatile Graph graph;
 
   public Model(List<Resource> resources, List<Diagnostic> diagnostics) {
-    this(resources, diagnostics, AppScope.directories());
+    this(resources, diagnostics, 0);
   }
 
-  private Model(List<Resource> resources, List<Diagnostic> diagnostics, AppScope scope) {
+  /**
+   * @param patchDocuments documents read but left out because they are patches (kustomize patch files,
+   *     {@code $patch} partial objects), not objects: the summary counts them
+   */
+  public Model(List<Resource> resources, List<Diagnostic> diagnostics, int patchDocuments) {
+    this(resources, diagnostics, patchDocuments, AppScope.directories());
+  }
+
+  private Model(List<Resource> resources, List<Diagnostic> diagnostics, int patchDocuments, AppScope scope) {
+    this.patchDocuments = patchDocuments;
     this.resources = List.copyOf(resources);
     this.diagnostics = List.copyOf(diagnostics);
     this.scope = scope;
@@ -40,7 +50,7 @@ public final class Model {
 
   /** The same resources, related by the application units {@code scope} describes. */
   public Model withScope(AppScope newScope) {
-    return new Model(resources, diagnostics, newScope);
+    return new Model(resources, diagnostics, patchDocuments, newScope);
   }
 
   /** Which objects may belong to one application (kustomization roots, Helm charts, manifest directories). */
@@ -78,6 +88,11 @@ public final class Model {
     return diagnostics;
   }
 
+  /** Documents left out of the model for being patches, not objects. */
+  public int patchDocuments() {
+    return patchDocuments;
+  }
+
   /** Resources whose native type (or Kubernetes kind) is one of {@code kind}'s types. */
   public List<Resource> all(Kind kind) {
     List<Resource> out = new ArrayList<>();
@@ -99,14 +114,16 @@ public final class Model {
   public static Model merge(List<Model> parts) {
     List<Resource> rs = new ArrayList<>();
     List<Diagnostic> ds = new ArrayList<>();
+    int patches = 0;
     AppScope scope = AppScope.directories();
     for (Model m : parts) {
       rs.addAll(m.resources);
       ds.addAll(m.diagnostics);
+      patches += m.patchDocuments;
       if (m.scope != AppScope.directories()) {
         scope = m.scope; // only the file parsers know kustomizations and charts; the other parts add none
       }
     }
-    return new Model(rs, ds, scope);
+    return new Model(rs, ds, patches, scope);
   }
 }
