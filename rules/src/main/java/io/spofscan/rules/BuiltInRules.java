@@ -53,6 +53,16 @@ import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
 import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.ApplicationGatewaySingleInstance;
+import io.spofscan.rules.azure.SearchServiceSingleReplica;
+import io.spofscan.rules.azure.StorageAccountOneDatacenter;
+import io.spofscan.rules.azure.VirtualMachineWithoutRedundancy;
+import io.spofscan.rules.azure.VnetSingleDnsServer;
+import io.spofscan.rules.azure.AppServicePlanSingleInstance;
+import io.spofscan.rules.azure.SqlNotZoneRedundant;
+import io.spofscan.rules.gcp.AlloyDbZonalPrimary;
+import io.spofscan.rules.gcp.BackendServiceSingleZonalBackend;
+import io.spofscan.rules.gcp.FilestoreZonalTier;
 import io.spofscan.rules.azure.RedisCacheWithoutReplica;
 import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
 import io.spofscan.rules.gcp.GkeZonalCluster;
@@ -112,8 +122,18 @@ public final class BuiltInRules {
       new GkeNodePoolSingleNode(),
       new MemorystoreBasicTier(),
       new ZonalManagedInstanceGroup(),
+      new AlloyDbZonalPrimary(),
+      new FilestoreZonalTier(),
+      new BackendServiceSingleZonalBackend(),
       new AksNodePoolWithoutZones(),
       new RedisCacheWithoutReplica(),
+      new AppServicePlanSingleInstance(),
+      new SqlNotZoneRedundant(),
+      new SearchServiceSingleReplica(),
+      new ApplicationGatewaySingleInstance(),
+      new VirtualMachineWithoutRedundancy(),
+      new VnetSingleDnsServer(),
+      new StorageAccountOneDatacenter(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
