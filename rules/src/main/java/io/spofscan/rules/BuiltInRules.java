@@ -67,6 +67,7 @@ import io.spofscan.rules.azure.RedisCacheWithoutReplica;
 import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
 import io.spofscan.rules.gcp.GkeZonalCluster;
 import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.MemorystoreClusterNoReplicas;
 import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +122,7 @@ public final class BuiltInRules {
       new GkeZonalCluster(),
       new GkeNodePoolSingleNode(),
       new MemorystoreBasicTier(),
+      new MemorystoreClusterNoReplicas(),
       new ZonalManagedInstanceGroup(),
       new AlloyDbZonalPrimary(),
       new FilestoreZonalTier(),

@@ -45,6 +45,7 @@ public final class Attrs {
   public static final Attr GKE_TOTAL_MIN_NODES = Attr.named("autoscaling.total_min_node_count")
       .terraform("autoscaling.total_min_node_count");
   public static final Attr MEMORYSTORE_TIER = Attr.named("tier").terraform("tier");
+  public static final Attr MEMORYSTORE_REPLICAS = Attr.named("replica_count").terraform("replica_count");
   public static final Attr MIG_ZONE = Attr.named("zone").terraform("zone");
   public static final Attr MIG_TARGET_SIZE = Attr.named("target_size").terraform("target_size");
   /** AlloyDB's availability_type, written on the instance itself (Cloud SQL's sits under settings). */

@@ -20,6 +20,8 @@ public final class Kinds {
   public static final Kind GKE_CLUSTER = Kind.of("GKE cluster", "google_container_cluster");
   public static final Kind GKE_NODE_POOL = Kind.of("GKE node pool", "google_container_node_pool");
   public static final Kind MEMORYSTORE_REDIS = Kind.of("Memorystore for Redis instance", "google_redis_instance");
+  public static final Kind MEMORYSTORE_CLUSTER = Kind.of("Memorystore cluster", "google_redis_cluster",
+      "google_memorystore_instance");
   public static final Kind ZONAL_MIG = Kind.of("zonal managed instance group",
       "google_compute_instance_group_manager");
   public static final Kind ALLOYDB_INSTANCE = Kind.of("AlloyDB instance", "google_alloydb_instance");
