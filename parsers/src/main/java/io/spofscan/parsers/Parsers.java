@@ -11,6 +11,7 @@ import io.spofscan.parsers.ci.CiPipelineParser;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
 import io.spofscan.parsers.codeowners.CodeownersParser;
 import io.spofscan.parsers.kubernetes.Kustomizations;
+import io.spofscan.parsers.kubernetes.TerraformKubernetesObjects;
 import io.spofscan.parsers.sql.MigrationFiles;
 import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
@@ -70,7 +71,8 @@ public final class Parsers {
         documents.add(f);
       }
     }
-    Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
+    Model tf = TerraformKubernetesObjects.convert(new TerraformParser(options).withThreads(threads).parse(terraform),
+        options.defaultNamespace());
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
     Model docs = documents.isEmpty() ? Model.empty()
         : Kustomizations.apply(new DocumentParser(options, threads).parse(documents), documents, options);

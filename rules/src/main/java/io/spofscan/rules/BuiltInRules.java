@@ -53,10 +53,21 @@ import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
 import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.ApplicationGatewaySingleInstance;
+import io.spofscan.rules.azure.SearchServiceSingleReplica;
+import io.spofscan.rules.azure.StorageAccountOneDatacenter;
+import io.spofscan.rules.azure.VirtualMachineWithoutRedundancy;
+import io.spofscan.rules.azure.VnetSingleDnsServer;
+import io.spofscan.rules.azure.AppServicePlanSingleInstance;
+import io.spofscan.rules.azure.SqlNotZoneRedundant;
+import io.spofscan.rules.gcp.AlloyDbZonalPrimary;
+import io.spofscan.rules.gcp.BackendServiceSingleZonalBackend;
+import io.spofscan.rules.gcp.FilestoreZonalTier;
 import io.spofscan.rules.azure.RedisCacheWithoutReplica;
 import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
 import io.spofscan.rules.gcp.GkeZonalCluster;
 import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.MemorystoreClusterNoReplicas;
 import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,9 +122,20 @@ public final class BuiltInRules {
       new GkeZonalCluster(),
       new GkeNodePoolSingleNode(),
       new MemorystoreBasicTier(),
+      new MemorystoreClusterNoReplicas(),
       new ZonalManagedInstanceGroup(),
+      new AlloyDbZonalPrimary(),
+      new FilestoreZonalTier(),
+      new BackendServiceSingleZonalBackend(),
       new AksNodePoolWithoutZones(),
       new RedisCacheWithoutReplica(),
+      new AppServicePlanSingleInstance(),
+      new SqlNotZoneRedundant(),
+      new SearchServiceSingleReplica(),
+      new ApplicationGatewaySingleInstance(),
+      new VirtualMachineWithoutRedundancy(),
+      new VnetSingleDnsServer(),
+      new StorageAccountOneDatacenter(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
