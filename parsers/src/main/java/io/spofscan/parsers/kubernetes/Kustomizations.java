@@ -53,6 +53,8 @@ public final class Kustomizations {
   private final Map<String, List<Kustomization>> listingDir = new LinkedHashMap<>();
   private final Map<String, Kustomization> patchOwner = new LinkedHashMap<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  /** The documents of each patch file, by path: their {@code spec.replicas} scale the object they patch. */
+  private final Map<String, List<Resource>> patchObjects = new LinkedHashMap<>();
 
   private Kustomizations() {}
 
@@ -131,6 +133,11 @@ public final class Kustomizations {
     int patches = 0;
     Map<String, Integer> patchDocsByFile = new LinkedHashMap<>();
     for (Resource r : documents.resources()) {
+      if (patchOwner.containsKey(r.path())) {
+        patchObjects.computeIfAbsent(r.path(), p -> new ArrayList<>()).add(r);
+      }
+    }
+    for (Resource r : documents.resources()) {
       if (!r.format().equals(io.spofscan.core.model.Format.KUBERNETES)) {
         kept.add(r);
         continue;
@@ -155,8 +162,8 @@ public final class Kustomizations {
       Kustomization k = patchOwner.get(file);
       SourceRange listed = k.patches().get(file);
       diagnostics.add(Diagnostic.info(SourceRange.at(file, 1, 1), "kustomize patch (listed in " + listed.path()
-          + ":" + listed.line() + "): " + n + (n == 1 ? " document" : " documents")
-          + " not checked as objects"));
+          + ":" + listed.line() + "): " + n + (n == 1 ? " document not checked as an object"
+          : " documents not checked as objects")));
     });
     List<Diagnostic> all = new ArrayList<>(documents.diagnostics());
     all.addAll(diagnostics);
@@ -212,7 +219,7 @@ public final class Kustomizations {
   }
 
   /** The object as the chain of kustomizations (innermost first) outputs it. */
-  private static Resource transformed(Resource r, List<Kustomization> chain) {
+  private Resource transformed(Resource r, List<Kustomization> chain) {
     String kind = r.kindName();
     String[] parts = r.address().split("/", -1);
     boolean namespaced = parts.length >= 3;
@@ -228,19 +235,22 @@ public final class Kustomizations {
         namespace = k.namespace().get().asString().orElse(namespace);
       }
       if (SCALABLE.contains(kind)) {
+        // kustomize applies a level's patches, then its replicas: field
+        for (String patchFile : k.patches().keySet()) {
+          for (Resource patch : patchObjects.getOrDefault(patchFile, List.of())) {
+            String target = patch.attr("metadata.name").asString().orElse("");
+            if (patch.kindName().equals(kind) && (target.equals(before) || target.equals(original))
+                && patch.attr("spec.replicas") instanceof Value.Scalar scalar) {
+              body = withReplicas(r, body, scalar, origins, "replicas set by patch " + patchFile);
+            }
+          }
+        }
         Value count = k.replicas().get(before);
         if (count == null) {
           count = k.replicas().get(original);
         }
         if (count instanceof Value.Scalar scalar) {
-          // the value lives where the manifest writes it (or its spec); the origin says the kustomization
-          // decides it, so a finding points at the kustomization's count with the manifest line as related
-          Value spec = body.get("spec");
-          SourceRange written = spec.get("replicas").location().or(spec::location).orElse(r.range());
-          body = put(body, List.of("spec", "replicas"), Value.of(scalar.value(), written), r.range());
-          SourceRange decided = scalar.location().orElse(SourceRange.at(k.file(), 1, 1));
-          origins.removeIf(o -> o.attribute().equals(written));
-          origins.add(new ValueOrigin(written, decided, "replicas set by " + k.file()));
+          body = withReplicas(r, body, scalar, origins, "replicas set by " + k.file());
         }
       }
       for (Kustomization.Labels labels : k.labels()) {
@@ -250,6 +260,21 @@ public final class Kustomizations {
     String address = namespaced ? kind + "/" + namespace + "/" + name : kind + "/" + name;
     return new Resource(r.format(), r.type(), address, r.range(), body, r.references(), r.existence(),
         r.callChain(), origins);
+  }
+
+  /**
+   * The body with {@code spec.replicas} decided elsewhere. The value lives where the manifest writes it (or its
+   * {@code spec}); the origin says where it is decided, so a finding points at the kustomization or patch line
+   * with the manifest line as related.
+   */
+  private static Value.MapValue withReplicas(Resource r, Value.MapValue body, Value.Scalar decidedBy,
+      List<ValueOrigin> origins, String how) {
+    Value spec = body.get("spec");
+    SourceRange written = spec.get("replicas").location().or(spec::location).orElse(r.range());
+    SourceRange decided = decidedBy.location().orElse(written);
+    origins.removeIf(o -> o.attribute().equals(written));
+    origins.add(new ValueOrigin(written, decided, how));
+    return put(body, List.of("spec", "replicas"), Value.of(decidedBy.value(), written), r.range());
   }
 
   private static Value.MapValue withLabels(Value.MapValue body, String kind, Kustomization.Labels labels,
