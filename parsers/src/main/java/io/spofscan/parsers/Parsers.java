@@ -2,6 +2,7 @@ package io.spofscan.parsers;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
+import io.spofscan.parsers.kubernetes.ApplicationUnits;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
@@ -88,7 +89,8 @@ public final class Parsers {
           CodeownersParser.parse(codeowners, owned, all, options.maxFileBytes())));
     }
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
-    return specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+    Model all = specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+    return all.withScope(ApplicationUnits.of(documents));
   }
 
   /**

@@ -89,6 +89,9 @@ public final class Kinds {
   public static final Kind POD_OWNER = Kind.of("pod controller", "Deployment", "StatefulSet", "ReplicaSet",
       "DaemonSet", "Pod");
   public static final Kind HPA = Kind.of("HorizontalPodAutoscaler", "HorizontalPodAutoscaler");
+  public static final Kind KEDA_SCALED_OBJECT = Kind.of("KEDA ScaledObject", "ScaledObject");
+  /** What sets a workload's replica count through {@code spec.scaleTargetRef}. */
+  public static final Kind AUTOSCALER = Kind.of("autoscaler", "HorizontalPodAutoscaler", "ScaledObject");
   public static final Kind PDB = Kind.of("PodDisruptionBudget", "PodDisruptionBudget");
   public static final Kind SERVICE = Kind.of("Service", "Service");
   public static final Kind INGRESS = Kind.of("Ingress", "Ingress");
