@@ -26,3 +26,14 @@ resource "google_container_cluster" "provider_default" {
   name               = "provider-default"
   initial_node_count = 1
 }
+
+# An input named for a region holds a region.
+variable "gcp_region" {
+  type = string
+}
+
+resource "google_container_cluster" "region_input" {
+  name               = "region-input"
+  location           = var.gcp_region
+  initial_node_count = 1
+}

@@ -59,7 +59,7 @@ final class ScanAnalysis {
         .map(f -> withOverride(f, plan).withContext(sources.contextOf(f.location().path()))).toList();
     List<Suppressed> suppressed = new ArrayList<>();
     if (plan.inlineSuppressions()) {
-      Suppressor.Result inline = new Suppressor(plan.today())
+      Suppressor.Result inline = new Suppressor(plan.today(), RuleCatalog.aliases())
           .apply(findings, model.resources(), commentSuppressions(sources, model.resources(), comments));
       findings = inline.findings();
       suppressed.addAll(inline.suppressed());
@@ -70,7 +70,7 @@ final class ScanAnalysis {
     ScanReport.BaselineSummary baselineSummary = null;
     if (plan.baseline().isPresent()) {
       Path file = plan.baseline().get();
-      Baseline.Outcome applied = BaselineFile.read(file).apply(findings);
+      Baseline.Outcome applied = BaselineFile.read(file).apply(findings, RuleCatalog.aliases());
       findings = applied.newFindings();
       baselineSummary = new ScanReport.BaselineSummary(file.toString(), applied.baselined().size(), applied.gone());
     }
@@ -81,7 +81,7 @@ final class ScanAnalysis {
     String config = plan.config().file() == null ? null : plan.repoRoot().display(plan.config().file());
     return new ScanReport(VersionProvider.version(), metas, findings, diagnostics.stream().sorted().distinct().toList(),
         sources.count() + plan.stacks().stacks().size(), model.resources().size(), suppressed, baselineSummary,
-        config, sources.skipped());
+        config, sources.skipped(), model.patchDocuments());
   }
 
   private static Finding withOverride(Finding f, ScanPlan plan) {
@@ -90,8 +90,7 @@ final class ScanAnalysis {
   }
 
   private static RuleMeta withSeverity(RuleMeta m, Severity s) {
-    return s == null ? m : new RuleMeta(m.id(), m.title(), s, m.formats(), m.rationale(), m.remediation(), m.tags(),
-        m.references(), m.helpMarkdown());
+    return s == null ? m : m.withSeverity(s);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.spofscan.parsers;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
+import io.spofscan.parsers.kubernetes.ApplicationUnits;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
@@ -9,6 +10,8 @@ import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.ci.CiPipelineParser;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
 import io.spofscan.parsers.codeowners.CodeownersParser;
+import io.spofscan.parsers.kubernetes.Kustomizations;
+import io.spofscan.parsers.kubernetes.TerraformKubernetesObjects;
 import io.spofscan.parsers.sql.MigrationFiles;
 import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
@@ -68,9 +71,11 @@ public final class Parsers {
         documents.add(f);
       }
     }
-    Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
+    Model tf = TerraformKubernetesObjects.convert(new TerraformParser(options).withThreads(threads).parse(terraform),
+        options.defaultNamespace());
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
-    Model docs = documents.isEmpty() ? Model.empty() : new DocumentParser(options, threads).parse(documents);
+    Model docs = documents.isEmpty() ? Model.empty()
+        : Kustomizations.apply(new DocumentParser(options, threads).parse(documents), documents, options);
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
     Model pipelines = ci.isEmpty() ? Model.empty() : CiPipelineParser.parse(ci, options.maxFileBytes());
     Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations, pipelines));
@@ -84,7 +89,8 @@ public final class Parsers {
           CodeownersParser.parse(codeowners, owned, all, options.maxFileBytes())));
     }
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
-    return specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+    Model all = specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+    return all.withScope(ApplicationUnits.of(documents));
   }
 
   /**

@@ -12,8 +12,6 @@ import io.spofscan.rules.compute.EksNodeGroupSingleNode;
 import io.spofscan.rules.dns.SingleProviderDnsZone;
 import io.spofscan.rules.k8s.HpaMinReplicas;
 import io.spofscan.rules.k8s.LocalStorageReplicated;
-import io.spofscan.rules.k8s.NoHostSpread;
-import io.spofscan.rules.k8s.NoZoneSpread;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
@@ -21,7 +19,7 @@ import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
-import io.spofscan.rules.k8s.WorkloadWithoutPdb;
+import io.spofscan.rules.k8s.UnprotectedReplicas;
 import io.spofscan.rules.network.LoadBalancerCrossZoneOff;
 import io.spofscan.rules.network.LoadBalancerSingleZone;
 import io.spofscan.rules.migration.ConstraintValidatedUnderLock;
@@ -53,10 +51,21 @@ import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
 import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.ApplicationGatewaySingleInstance;
+import io.spofscan.rules.azure.SearchServiceSingleReplica;
+import io.spofscan.rules.azure.StorageAccountOneDatacenter;
+import io.spofscan.rules.azure.VirtualMachineWithoutRedundancy;
+import io.spofscan.rules.azure.VnetSingleDnsServer;
+import io.spofscan.rules.azure.AppServicePlanSingleInstance;
+import io.spofscan.rules.azure.SqlNotZoneRedundant;
+import io.spofscan.rules.gcp.AlloyDbZonalPrimary;
+import io.spofscan.rules.gcp.BackendServiceSingleZonalBackend;
+import io.spofscan.rules.gcp.FilestoreZonalTier;
 import io.spofscan.rules.azure.RedisCacheWithoutReplica;
 import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
 import io.spofscan.rules.gcp.GkeZonalCluster;
 import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.MemorystoreClusterNoReplicas;
 import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,11 +86,9 @@ public final class BuiltInRules {
       new RedisSingleReplica(),
       new SingleReplicaWorkload(),
       new HpaMinReplicas(),
-      new WorkloadWithoutPdb(),
+      new UnprotectedReplicas(),
       new PdbBlocksDisruption(),
       new PdbSelectsNothing(),
-      new NoHostSpread(),
-      new NoZoneSpread(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
       new QuorumOfTwo(),
@@ -111,9 +118,20 @@ public final class BuiltInRules {
       new GkeZonalCluster(),
       new GkeNodePoolSingleNode(),
       new MemorystoreBasicTier(),
+      new MemorystoreClusterNoReplicas(),
       new ZonalManagedInstanceGroup(),
+      new AlloyDbZonalPrimary(),
+      new FilestoreZonalTier(),
+      new BackendServiceSingleZonalBackend(),
       new AksNodePoolWithoutZones(),
       new RedisCacheWithoutReplica(),
+      new AppServicePlanSingleInstance(),
+      new SqlNotZoneRedundant(),
+      new SearchServiceSingleReplica(),
+      new ApplicationGatewaySingleInstance(),
+      new VirtualMachineWithoutRedundancy(),
+      new VnetSingleDnsServer(),
+      new StorageAccountOneDatacenter(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),

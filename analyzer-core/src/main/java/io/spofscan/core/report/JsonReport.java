@@ -39,6 +39,7 @@ public final class JsonReport implements ReportWriter {
     report.skippedByContext().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> skipped.put(e.getKey().label(), e.getValue()));
     summary.put("skippedFiles", skipped);
+    summary.put("patchDocuments", report.patchDocuments());
     root.put("summary", summary);
     List<Object> findings = new ArrayList<>();
     for (Finding f : report.findings()) {

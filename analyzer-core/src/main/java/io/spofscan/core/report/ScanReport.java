@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * @param configFile the configuration file the scan obeyed, or null
  * @param skippedByContext files left out because of their context (test files by default), by context
+ * @param patchDocuments documents read as patches (kustomize patch files, {@code $patch} partial objects), not
+ *     checked as objects
  */
 public record ScanReport(
     String toolVersion,
@@ -29,7 +31,8 @@ public record ScanReport(
     List<Suppressed> suppressed,
     BaselineSummary baseline,
     String configFile,
-    Map<Context, Integer> skippedByContext) {
+    Map<Context, Integer> skippedByContext,
+    int patchDocuments) {
 
   public static final String TOOL_NAME = "spofscan";
   public static final String INFORMATION_URI = "https://github.com/spofscan/spofscan";
@@ -47,7 +50,7 @@ public record ScanReport(
       int filesScanned, int resourcesScanned, List<Suppressed> suppressed, BaselineSummary baseline,
       String configFile) {
     this(toolVersion, rules, findings, diagnostics, filesScanned, resourcesScanned, suppressed, baseline, configFile,
-        Map.of());
+        Map.of(), 0);
   }
 
   /** A report that names no configuration file. */
@@ -124,8 +127,8 @@ public record ScanReport(
   }
 
   /**
-   * The summary's sentence about skipped files, e.g. "skipped 12 test files; --include-tests scans them", or
-   * empty when none was skipped.
+   * The summary's sentence about what was read but not checked, e.g. "skipped 12 test files; --include-tests scans
+   * them; 3 kustomize patch documents not checked as objects", or empty when nothing was left out.
    */
   public Optional<String> skippedSentence() {
     List<String> parts = new java.util.ArrayList<>();
@@ -135,6 +138,10 @@ public record ScanReport(
         parts.add("skipped " + n + " " + c.label() + " file" + (n == 1 ? "" : "s")
             + (c == Context.TEST ? "; --include-tests scans them" : " (--skip-context " + c.label() + ")"));
       }
+    }
+    if (patchDocuments > 0) {
+      parts.add(patchDocuments + " kustomize patch document" + (patchDocuments == 1 ? "" : "s")
+          + " not checked as objects");
     }
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }

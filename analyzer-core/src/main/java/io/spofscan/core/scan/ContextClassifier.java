@@ -21,7 +21,9 @@ public final class ContextClassifier {
   /** Folder names that hold test input: fixtures, golden files, end-to-end and integration test data. */
   static final Set<String> TEST_DIRS = Set.of("test", "tests", "testdata", "test-data", "test_data", "__tests__",
       "fixtures", "fixture", "spec", "golden", "goldens", "testing", "e2e", "integration", "integration-tests",
-      "integration_tests", "__snapshots__", "snapshots", "testcases", "test-cases");
+      "integration_tests", "__snapshots__", "snapshots", "testcases", "test-cases",
+      // taskcat, the CloudFormation test tool, keeps its overrides and copies of remote templates here
+      ".taskcat");
   /** Words that make a compound folder name a test folder: {@code e2e-tests}, {@code unit-test-fixture}. */
   static final Set<String> TEST_WORDS = Set.of("test", "tests", "testdata", "fixture", "fixtures", "e2e", "golden");
   /** Folder names that hold demonstrations: samples, tutorials, labs, quick starts, documentation, archives. */

@@ -2,7 +2,10 @@ package io.spofscan.rules.gcp;
 
 import static io.spofscan.rules.catalog.Attrs.GCP_LOCATION;
 import static io.spofscan.rules.catalog.Attrs.GCP_ZONE;
+import static io.spofscan.rules.catalog.Attrs.GKE_AUTOPILOT;
 import static io.spofscan.rules.catalog.Attrs.GKE_AUTOSCALING;
+import static io.spofscan.rules.catalog.Attrs.GKE_INLINE_POOLS;
+import static io.spofscan.rules.catalog.Attrs.GKE_REMOVE_DEFAULT_POOL;
 import static io.spofscan.rules.catalog.Attrs.GKE_INITIAL_NODE_COUNT;
 import static io.spofscan.rules.catalog.Attrs.GKE_MIN_NODES;
 import static io.spofscan.rules.catalog.Attrs.GKE_NODE_COUNT;
@@ -13,6 +16,7 @@ import static io.spofscan.rules.catalog.Attrs.GKE_TOTAL_MIN_NODES;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
+import io.spofscan.core.model.Truth;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
 import io.spofscan.core.rule.ResourceRule;
@@ -44,11 +48,15 @@ public final class GkeNodePoolSingleNode implements ResourceRule {
 
   @Override
   public boolean appliesTo(Resource r) {
-    return r.is(Kinds.GKE_NODE_POOL);
+    return r.is(Kinds.GKE_NODE_POOL) || r.is(Kinds.GKE_CLUSTER);
   }
 
   @Override
   public void check(Resource pool, Model model, Reporter report) {
+    if (pool.is(Kinds.GKE_CLUSTER)) {
+      defaultPool(pool, report);
+      return;
+    }
     Optional<Resource> cluster = model.all(Kinds.GKE_CLUSTER).stream()
         .filter(c -> Links.references(pool, c) || sameName(pool, c)).findFirst();
     // The zones the pool's nodes use: its own node_locations, else the cluster's (for a zonal cluster, in
@@ -101,6 +109,33 @@ public final class GkeNodePoolSingleNode implements ResourceRule {
       report.at(pool, count, "%s %s one node in one zone (%s = 1): every pod scheduled on the pool stops with "
           + "that node's failure, upgrade or repair", pool.address(),
           Values.present(autoscaling) ? "may shrink to" : "runs", noun);
+    }
+  }
+
+  /** The default pool of a zonal cluster that keeps it: initial_node_count nodes in each of its zones. */
+  private static void defaultPool(Resource cluster, Reporter report) {
+    if (cluster.attr(GKE_AUTOPILOT).truth(false) != Truth.FALSE
+        || cluster.attr(GKE_REMOVE_DEFAULT_POOL).truth(false) != Truth.FALSE
+        || Values.present(cluster.attr(GKE_INLINE_POOLS))) {
+      return; // Autopilot, a removed default pool, or pools written inline (an unresolved switch: not judged)
+    }
+    Value extra = cluster.attr(GKE_NODE_LOCATIONS);
+    if (extra.isUnknown() || extra.items().stream().anyMatch(z -> !z.isKnown())) {
+      return;
+    }
+    Set<String> zones = new TreeSet<>();
+    extra.items().forEach(z -> z.asString().ifPresent(zones::add));
+    location(cluster).asString().filter(GcpLocations::isZone).ifPresent(zones::add);
+    if (zones.size() != 1 || !location(cluster).asString().map(GcpLocations::isZone).orElse(false)) {
+      return;
+    }
+    Value count = cluster.attr(GKE_INITIAL_NODE_COUNT);
+    if (count.isUnknown()) {
+      report.unknown(cluster, count, "%s's default node pool may run a single node in one zone: initial_node_count "
+          + "depends on %s", cluster.address(), Values.why(count));
+    } else if (count.asLong().orElse(0) == 1) {
+      report.at(cluster, count, "%s's default node pool runs one node in one zone (initial_node_count = 1): every "
+          + "pod stops with that node's failure, upgrade or repair", cluster.address());
     }
   }
 

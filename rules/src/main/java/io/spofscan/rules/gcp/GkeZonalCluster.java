@@ -17,7 +17,9 @@ import io.spofscan.rules.catalog.Kinds;
 import io.spofscan.rules.modules.ModuleAwareRule;
 import io.spofscan.rules.support.Values;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleInfo(
     id = "SPOF-GKE-001",
@@ -56,6 +58,9 @@ public final class GkeZonalCluster implements ModuleAwareRule {
       return; // the provider's default location decides; not visible here
     }
     if (location.isUnknown()) {
+      if (location.unknownReason().map(GkeZonalCluster::namesARegion).orElse(false)) {
+        return; // location = var.region: an input named for a region holds a region
+      }
       report.unknown(r, location, "%s may be a zonal cluster with one control plane: %s depends on %s",
           r.address(), spelled, Values.why(location));
       return;
@@ -67,6 +72,14 @@ public final class GkeZonalCluster implements ModuleAwareRule {
     report.at(r, location, "%s is a zonal cluster (%s = %s): its only control plane is in that zone, so a zone "
         + "outage or a control-plane upgrade stops the Kubernetes API%s", r.address(), spelled, where,
         nodes(r, where));
+  }
+
+  private static final Pattern REGION_INPUT = Pattern.compile("^(var|local)\\.[a-z0-9_]*region[a-z0-9_]*\\b.*");
+
+  /** The unresolved value is an input or local whose name says region (and not zone). */
+  static boolean namesARegion(String reason) {
+    String lower = reason.toLowerCase(Locale.ROOT);
+    return REGION_INPUT.matcher(lower).matches() && !lower.split(" ", 2)[0].contains("zone");
   }
 
   /** What the node locations add: all nodes in the same zone, or spread while the control plane is not. */
