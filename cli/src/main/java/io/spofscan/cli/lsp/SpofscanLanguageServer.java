@@ -86,6 +86,7 @@ final class SpofscanLanguageServer implements LanguageServer, LanguageClientAwar
   private final Map<String, String> environment;
   private final CompletableFuture<Integer> exited = new CompletableFuture<>();
   private final AtomicBoolean analysisQueued = new AtomicBoolean();
+  private final java.util.Queue<Runnable> pendingEdits = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile boolean shutdown;
   private LanguageClient client;
   private final List<Path> roots = new ArrayList<>();
@@ -169,7 +170,7 @@ final class SpofscanLanguageServer implements LanguageServer, LanguageClientAwar
 
   @Override
   public void exit() {
-    worker.shutdownNow();
+    worker.shutdown(); // not shutdownNow: an interrupted write would close the client's channel
     try {
       worker.awaitTermination(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -266,19 +267,31 @@ final class SpofscanLanguageServer implements LanguageServer, LanguageClientAwar
     });
   }
 
-  /** Applies an edit on the worker, then queues one analysis for all edits not yet analysed. */
+  /**
+   * Queues an edit; the worker applies all queued edits before one analysis, so a burst of keystrokes costs one
+   * analysis, and a request queued after an edit is answered from the analysis that includes it.
+   */
   private void onWorker(Runnable edit) {
     if (shutdown) {
       return;
     }
-    worker.execute(guarded("applying an edit", edit));
+    pendingEdits.add(edit);
     if (analysisQueued.compareAndSet(false, true)) {
       worker.execute(guarded("analysing", () -> {
         analysisQueued.set(false);
+        // every edit queued so far, then one analysis; an edit queued from here on queues its own analysis
+        for (Runnable e; (e = pendingEdits.poll()) != null; ) {
+          guarded("applying an edit", e).run();
+        }
+        long start = System.nanoTime();
+        int units = 0;
         for (Workspace w : workspaces) {
           w.analyze();
+          units += w.lastParsedUnits();
         }
         publish();
+        log(MessageType.Log, "spofscan: analysed in " + (System.nanoTime() - start) / 1_000_000 + " ms (" + units
+            + " units parsed)");
       }));
     }
   }

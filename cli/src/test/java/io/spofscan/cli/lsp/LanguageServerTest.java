@@ -152,11 +152,11 @@ class LanguageServerTest {
   void publishesTheScansFindingsPerFile() {
     assertEquals(List.of("22 SPOF-RDS-001 Error", "44 SPOF-RDS-001 Information", "54 SPOF-REDIS-001 Error",
         "64 SPOF-REDIS-002 Error"), shown("terraform/main.tf"));
-    assertTrue(shown("kubernetes/shop.yaml").contains("9 SPOF-K8S-001 Error"), shown("kubernetes/shop.yaml").toString());
+    assertTrue(shown("kubernetes/shop.yaml").contains("9 SPOF-K8S-001 Warning"), shown("kubernetes/shop.yaml").toString());
     assertTrue(shown("cloudformation/database.yaml").contains("24 SPOF-RDS-001 Error"));
     Diagnostic d = client.diagnostics.get(uri("terraform/main.tf")).get(0);
     assertEquals("spofscan", d.getSource());
-    assertEquals(new Range(new Position(21, 2), new Position(21, 26)), d.getRange());
+    assertEquals(new Range(new Position(21, 2), new Position(21, 27)), d.getRange());
     assertTrue(d.getCodeDescription().getHref().startsWith("http"), d.getCodeDescription().getHref());
   }
 
