@@ -32,6 +32,8 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.rollout.AsgRefreshAllAtOnce;
+import io.spofscan.rules.rollout.EcsDeploymentAllAtOnce;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -106,7 +108,9 @@ public final class BuiltInRules {
       new ExclusiveRewrite(),
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
-      new RolloutAllAtOnce());
+      new RolloutAllAtOnce(),
+      new EcsDeploymentAllAtOnce(),
+      new AsgRefreshAllAtOnce());
 
   private static final Map<String, Rule> BY_ID = index();
 
