@@ -1,6 +1,6 @@
 package io.spofscan.core.baseline;
 
-import io.spofscan.core.report.Json;
+import io.spofscan.core.json.Json;
 import io.spofscan.core.rule.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
