@@ -51,6 +51,16 @@ final class InitCommand implements Callable<Integer> {
       # Namespace of Kubernetes objects that name none.
       kubernetes:
         namespace: default
+
+      # File context: test fixtures (test/, testdata/, fixtures/, ...) are skipped unless include-tests is true;
+      # examples (examples/, samples/, docs/, ...) are scanned and labelled. Globs are relative to this file.
+      context:
+        include-tests: false
+        skip: []
+        #  - example
+        test-paths: []
+        example-paths: []
+        production-paths: []
       """;
 
   @Spec

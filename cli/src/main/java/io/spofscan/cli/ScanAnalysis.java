@@ -45,7 +45,8 @@ final class ScanAnalysis {
     List<Diagnostic> diagnostics = new ArrayList<>(sources.diagnostics());
     diagnostics.addAll(analysis.diagnostics());
 
-    List<Finding> findings = analysis.findings().stream().map(f -> withOverride(f, plan)).toList();
+    List<Finding> findings = analysis.findings().stream()
+        .map(f -> withOverride(f, plan).withContext(sources.contextOf(f.location().path()))).toList();
     List<Suppressed> suppressed = new ArrayList<>();
     if (plan.inlineSuppressions()) {
       Suppressor.Result inline = new Suppressor(plan.today())
@@ -70,7 +71,7 @@ final class ScanAnalysis {
     String config = plan.config().file() == null ? null : plan.repoRoot().display(plan.config().file());
     return new ScanReport(VersionProvider.version(), metas, findings, diagnostics.stream().sorted().distinct().toList(),
         sources.count() + plan.stacks().stacks().size(), model.resources().size(), suppressed, baselineSummary,
-        config);
+        config, sources.skipped(), model.patchDocuments());
   }
 
   private static Finding withOverride(Finding f, ScanPlan plan) {

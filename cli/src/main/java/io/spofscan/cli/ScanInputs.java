@@ -79,8 +79,25 @@ final class ScanInputs {
       description = "How findings in standard input name the file (default: <stdin>).")
   String stdinFilename;
 
+  @Option(names = "--include-tests",
+      description = "Scan test fixtures and golden files too (test/, testdata/, fixtures/, e2e/, *_test.*...), "
+          + "which are skipped by default.")
+  boolean includeTests;
+
+  @Option(names = "--skip-context", paramLabel = "CONTEXT", split = ",", converter = ContextConverter.class,
+      description = "Do not scan files of this context: example (samples, tutorials, docs...), test or "
+          + "production; repeatable.")
+  List<io.spofscan.core.model.Context> skipContext = new ArrayList<>();
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
+
+  static final class ContextConverter implements ITypeConverter<io.spofscan.core.model.Context> {
+    @Override
+    public io.spofscan.core.model.Context convert(String value) {
+      return io.spofscan.core.model.Context.parse(value);
+    }
+  }
 
   /** "16M", "512k", "1048576". */
   static final class SizeConverter implements ITypeConverter<Long> {

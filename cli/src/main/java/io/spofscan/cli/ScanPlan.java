@@ -1,8 +1,10 @@
 package io.spofscan.cli;
 
 import io.spofscan.cli.aws.CfnStackOptions;
+import io.spofscan.core.model.Context;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.rule.Severity;
+import io.spofscan.core.scan.ContextClassifier;
 import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.parsers.cloudformation.CfnParameterFiles;
@@ -37,10 +39,17 @@ import java.util.TreeMap;
  * @param baseline findings accepted earlier, if given
  * @param stacks deployed CloudFormation stacks to scan
  * @param today the day suppression and ignore expiry dates are compared with
+ * @param contexts how files' contexts are told and which contexts are not scanned
  */
 record ScanPlan(List<Path> paths, Optional<StdinInput> stdin, RepoRoot repoRoot, SpofscanConfig config,
     ScanOptions options, RuleSelection rules, Map<String, Severity> severities, FailOn failOn, int threads,
-    boolean inlineSuppressions, Optional<Path> baseline, CfnStackOptions stacks, LocalDate today) {
+    boolean inlineSuppressions, Optional<Path> baseline, CfnStackOptions stacks, LocalDate today,
+    ContextPolicy contexts) {
+
+  /** How a file's context is told (conventions and the configuration's globs) and which contexts are skipped. */
+  record ContextPolicy(ContextClassifier classifier, Set<Context> skipped) {
+    static final ContextPolicy DEFAULT = new ContextPolicy(ContextClassifier.CONVENTIONS, Set.of(Context.TEST));
+  }
 
   /**
    * What the gate flags say; null threshold: the configuration's {@code fail-on}, else high.
@@ -88,7 +97,8 @@ record ScanPlan(List<Path> paths, Optional<StdinInput> stdin, RepoRoot repoRoot,
     int threads = inputs.threads != null ? inputs.threads : OrderedParallel.defaultThreads();
     return new ScanPlan(paths, stdin, repoRoot, config, options, rules, config.severities(), failOn, threads,
         !inputs.noInlineSuppressions, Optional.ofNullable(gate.baseline()), inputs.cfnStacks,
-        LocalDate.now(ZoneOffset.UTC));
+        LocalDate.now(ZoneOffset.UTC), new ContextPolicy(config.context().classifier(),
+            config.context().skipped(inputs.includeTests, inputs.skipContext)));
   }
 
   private static Map<String, String> vars(ScanInputs inputs, SpofscanConfig config) {

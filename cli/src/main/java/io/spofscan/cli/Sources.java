@@ -11,7 +11,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import io.spofscan.core.model.Context;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +26,11 @@ import java.util.Optional;
  * @param files the files to parse, sorted by display path
  * @param stdin standard input and its text, if read
  * @param diagnostics what the walk and the checks reported
+ * @param contexts the context of every file walked (scanned or skipped for it), by display path
+ * @param skipped how many files each skipped context left out
  */
-record Sources(List<SourceFile> files, Optional<StdinText> stdin, List<Diagnostic> diagnostics) {
+record Sources(List<SourceFile> files, Optional<StdinText> stdin, List<Diagnostic> diagnostics,
+    Map<String, Context> contexts, Map<Context, Integer> skipped) {
 
   /** Standard input as read. */
   record StdinText(StdinInput input, String text) {}
@@ -42,6 +49,9 @@ record Sources(List<SourceFile> files, Optional<StdinText> stdin, List<Diagnosti
     }
     files = notExcluded(files, plan.config());
     files = otherConfigurations(files, plan, diagnostics);
+    Map<String, Context> contexts = new HashMap<>();
+    Map<Context, Integer> skipped = new EnumMap<>(Context.class);
+    files = inScannedContexts(files, plan, contexts, skipped);
     files = withinSize(files, plan.options().maxFileBytes(), diagnostics);
     Optional<StdinText> text = plan.stdin().map(input -> {
       try {
@@ -50,7 +60,48 @@ record Sources(List<SourceFile> files, Optional<StdinText> stdin, List<Diagnosti
         throw new UserError("cannot read standard input: " + OutputFiles.reason(e), e);
       }
     });
-    return new Sources(List.copyOf(files), text, List.copyOf(diagnostics));
+    return new Sources(List.copyOf(files), text, List.copyOf(diagnostics), Map.copyOf(contexts),
+        Map.copyOf(skipped));
+  }
+
+  /** The context of the file a finding or diagnostic names; standard input and unknown paths are production. */
+  Context contextOf(String displayPath) {
+    return contexts.getOrDefault(displayPath, Context.PRODUCTION);
+  }
+
+  /** Tells each file's context and drops those of skipped contexts, counting them. */
+  private static List<SourceFile> inScannedContexts(List<SourceFile> files, ScanPlan plan,
+      Map<String, Context> contexts, Map<Context, Integer> skipped) {
+    List<SourceFile> kept = new ArrayList<>();
+    for (SourceFile f : files) {
+      Context c = plan.contexts().classifier().classify(underScanRoot(f, plan.repoRoot().dir()),
+          relativeToConfig(f, plan.config()));
+      contexts.put(f.displayPath(), c);
+      if (plan.contexts().skipped().contains(c)) {
+        skipped.merge(c, 1, Integer::sum);
+      } else {
+        kept.add(f);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * The file's path below the scan root it was found under: conventions never read folders above it, so scanning
+   * {@code testdata/examples} judges {@code kubernetes/web.yaml}, not {@code testdata/...}.
+   */
+  static String underScanRoot(SourceFile f, Path displayBase) {
+    Path root = f.root().toAbsolutePath().normalize();
+    Path base = displayBase.toAbsolutePath().normalize();
+    String shown = f.displayPath();
+    if (!root.startsWith(base)) {
+      return shown; // shown relative to the scan root already
+    }
+    String prefix = base.relativize(root).toString().replace('\\', '/');
+    if (prefix.isEmpty()) {
+      return shown;
+    }
+    return shown.startsWith(prefix + "/") ? shown.substring(prefix.length() + 1) : f.fileName();
   }
 
   /** Files scanned, standard input counted as one. */

@@ -25,16 +25,18 @@ import java.util.Set;
  * @param params CloudFormation parameters
  * @param namespace default Kubernetes namespace, if set
  * @param ignores accepted findings by rule and resource or path, each with its reason
+ * @param context which file contexts are skipped, and the user's globs for each (see {@link ContextSettings})
  */
 record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity> severities, Optional<String> failOn,
     List<String> exclude, List<Path> varFiles, Map<String, String> vars, List<Path> paramFiles,
-    Map<String, String> params, Optional<String> namespace, List<ConfigIgnore> ignores) {
+    Map<String, String> params, Optional<String> namespace, List<ConfigIgnore> ignores,
+    ContextSettings context) {
 
   static final String FILE_NAME = ".spofscan.yml";
 
   static SpofscanConfig none() {
     return new SpofscanConfig(null, Set.of(), Map.of(), Optional.empty(), List.of(), List.of(), Map.of(), List.of(),
-        Map.of(), Optional.empty(), List.of());
+        Map.of(), Optional.empty(), List.of(), ContextSettings.NONE);
   }
 
   Path baseDir() {
@@ -50,7 +52,7 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
     LocatedYaml.Node root = LocatedYaml.read(file, file.toString());
     if (root.value() == null) {
       return new SpofscanConfig(file, Set.of(), Map.of(), Optional.empty(), List.of(), List.of(), Map.of(), List.of(),
-          Map.of(), Optional.empty(), List.of()); // empty, but it is the file the scan obeys
+          Map.of(), Optional.empty(), List.of(), ContextSettings.NONE); // empty, but it is the file the scan obeys
     }
     Path base = file.toAbsolutePath().normalize().getParent();
     Set<String> disabled = new java.util.TreeSet<>();
@@ -63,6 +65,7 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
     Map<String, String> params = new LinkedHashMap<>();
     Optional<String> namespace = Optional.empty();
     List<ConfigIgnore> ignores = new ArrayList<>();
+    ContextSettings context = ContextSettings.NONE;
     for (Map.Entry<String, LocatedYaml.Node> e : root.map().entrySet()) {
       LocatedYaml.Node v = e.getValue();
       switch (e.getKey()) {
@@ -103,12 +106,14 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
             }
           }
         }
+        case "context" -> context = ContextSettings.read(v);
         default -> throw unknownKey(e.getKey(), v,
-            "fail-on, exclude, ignore, rules, terraform, cloudformation, kubernetes");
+            "fail-on, exclude, ignore, rules, terraform, cloudformation, kubernetes, context");
       }
     }
     return new SpofscanConfig(file, Set.copyOf(disabled), Map.copyOf(severities), failOn, List.copyOf(exclude),
-        List.copyOf(varFiles), Map.copyOf(vars), List.copyOf(paramFiles), Map.copyOf(params), namespace, List.copyOf(ignores));
+        List.copyOf(varFiles), Map.copyOf(vars), List.copyOf(paramFiles), Map.copyOf(params), namespace, List.copyOf(ignores),
+        context);
   }
 
   /** {@code ID: off|on|<severity>} or {@code ID: {enabled: false, severity: low}}. */
@@ -135,7 +140,7 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
     }
   }
 
-  private static boolean bool(LocatedYaml.Node v) {
+  static boolean bool(LocatedYaml.Node v) {
     String s = v.text().trim().toLowerCase(Locale.ROOT);
     if (s.equals("true") || s.equals("on") || s.equals("yes")) {
       return true;

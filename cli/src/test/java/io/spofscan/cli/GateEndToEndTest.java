@@ -99,7 +99,10 @@ class GateEndToEndTest {
 
   @Test
   void examplesSuppressOnePerFormatAndEveryReportFormatSaysSo() throws IOException {
-    CliProcess.Result r = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "-f", "json", "--fail-on", "none",
+    // the per-format examples and the broken file (the flow example shop adds errors enough to fill GitHub's cap)
+    CliProcess.Result r = CliProcess.run(tmp, "scan", EXAMPLES.resolve("terraform").toString(),
+        EXAMPLES.resolve("cloudformation").toString(), EXAMPLES.resolve("kubernetes").toString(),
+        EXAMPLES.resolve("broken").toString(), "-f", "json", "--fail-on", "none",
         "-f", "markdown", "-o", tmp.resolve("s.md").toString(), "-f", "junit", "-o", tmp.resolve("j.xml").toString(),
         "-f", "github", "-o", tmp.resolve("gh.txt").toString());
     JsonNode report = json(r);

@@ -2,11 +2,16 @@ package io.spofscan.parsers;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
+import io.spofscan.parsers.kubernetes.ApplicationUnits;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.scan.OrderedParallel;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
+import io.spofscan.parsers.ci.CiPipelineParser;
 import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
+import io.spofscan.parsers.codeowners.CodeownersParser;
+import io.spofscan.parsers.kubernetes.Kustomizations;
+import io.spofscan.parsers.kubernetes.TerraformKubernetesObjects;
 import io.spofscan.parsers.sql.MigrationFiles;
 import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
@@ -21,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Entry point of the parsers module: turns the files of a scan into one located model. Terraform files go to the
@@ -48,8 +54,14 @@ public final class Parsers {
     List<SourceFile> documents = new ArrayList<>();
     List<SourceFile> plans = new ArrayList<>();
     List<SourceFile> sql = new ArrayList<>();
+    List<SourceFile> codeowners = new ArrayList<>();
+    List<SourceFile> ci = new ArrayList<>();
     for (SourceFile f : files) {
-      if (isTerraformSource(f.fileName())) {
+      if (CodeownersParser.isCodeowners(f.displayPath())) {
+        codeowners.add(f);
+      } else if (CiPipelineParser.isCiDefinition(f.displayPath())) {
+        ci.add(f);
+      } else if (isTerraformSource(f.fileName())) {
         terraform.add(f);
       } else if (MigrationFiles.isSqlFile(f.fileName())) {
         sql.add(f);
@@ -59,13 +71,26 @@ public final class Parsers {
         documents.add(f);
       }
     }
-    Model tf = new TerraformParser(options).withThreads(threads).parse(terraform);
+    Model tf = TerraformKubernetesObjects.convert(new TerraformParser(options).withThreads(threads).parse(terraform),
+        options.defaultNamespace());
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
-    Model docs = documents.isEmpty() ? Model.empty() : new DocumentParser(options, threads).parse(documents);
+    Model docs = documents.isEmpty() ? Model.empty()
+        : Kustomizations.apply(new DocumentParser(options, threads).parse(documents), documents, options);
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
-    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations));
+    Model pipelines = ci.isEmpty() ? Model.empty() : CiPipelineParser.parse(ci, options.maxFileBytes());
+    Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations, pipelines));
+    if (!codeowners.isEmpty()) {
+      // Ownership is judged over what the other parsers found: the files that hold infrastructure code.
+      Set<String> owned = new TreeSet<>();
+      merged.resources().forEach(r -> owned.add(r.path()));
+      List<String> all = files.stream().map(SourceFile::displayPath).toList();
+      ci.forEach(f -> owned.add(f.displayPath()));
+      merged = Model.merge(List.of(merged,
+          CodeownersParser.parse(codeowners, owned, all, options.maxFileBytes())));
+    }
     List<Diagnostic> specWarnings = CfnSpecValidator.validate(merged);
-    return specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+    Model all = specWarnings.isEmpty() ? merged : Model.merge(List.of(merged, new Model(List.of(), specWarnings)));
+    return all.withScope(ApplicationUnits.of(documents));
   }
 
   /**

@@ -17,6 +17,7 @@ import io.spofscan.rules.k8s.NoZoneSpread;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
+import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
@@ -32,6 +33,8 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.delivery.DeployJobSingleRunner;
+import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaWorkload;
@@ -49,6 +52,23 @@ import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
 import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
+import io.spofscan.rules.azure.AksNodePoolWithoutZones;
+import io.spofscan.rules.azure.ApplicationGatewaySingleInstance;
+import io.spofscan.rules.azure.SearchServiceSingleReplica;
+import io.spofscan.rules.azure.StorageAccountOneDatacenter;
+import io.spofscan.rules.azure.VirtualMachineWithoutRedundancy;
+import io.spofscan.rules.azure.VnetSingleDnsServer;
+import io.spofscan.rules.azure.AppServicePlanSingleInstance;
+import io.spofscan.rules.azure.SqlNotZoneRedundant;
+import io.spofscan.rules.gcp.AlloyDbZonalPrimary;
+import io.spofscan.rules.gcp.BackendServiceSingleZonalBackend;
+import io.spofscan.rules.gcp.FilestoreZonalTier;
+import io.spofscan.rules.azure.RedisCacheWithoutReplica;
+import io.spofscan.rules.gcp.GkeNodePoolSingleNode;
+import io.spofscan.rules.gcp.GkeZonalCluster;
+import io.spofscan.rules.gcp.MemorystoreBasicTier;
+import io.spofscan.rules.gcp.MemorystoreClusterNoReplicas;
+import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +95,7 @@ public final class BuiltInRules {
       new NoZoneSpread(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
+      new QuorumOfTwo(),
       new SingleReplicaEntryPoint(),
       new LocalStorageReplicated(),
       new RecreateBehindService(),
@@ -98,6 +119,23 @@ public final class BuiltInRules {
       new LambdaSingleSubnet(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
+      new GkeZonalCluster(),
+      new GkeNodePoolSingleNode(),
+      new MemorystoreBasicTier(),
+      new MemorystoreClusterNoReplicas(),
+      new ZonalManagedInstanceGroup(),
+      new AlloyDbZonalPrimary(),
+      new FilestoreZonalTier(),
+      new BackendServiceSingleZonalBackend(),
+      new AksNodePoolWithoutZones(),
+      new RedisCacheWithoutReplica(),
+      new AppServicePlanSingleInstance(),
+      new SqlNotZoneRedundant(),
+      new SearchServiceSingleReplica(),
+      new ApplicationGatewaySingleInstance(),
+      new VirtualMachineWithoutRedundancy(),
+      new VnetSingleDnsServer(),
+      new StorageAccountOneDatacenter(),
       new WholeTableDml(),
       new IndexWithoutConcurrently(),
       new TableRewrite(),
@@ -106,7 +144,9 @@ public final class BuiltInRules {
       new ExclusiveRewrite(),
       new MysqlCopyingAlter(),
       new LocksHeldAcrossTransaction(),
-      new RolloutAllAtOnce());
+      new RolloutAllAtOnce(),
+      new SingleCodeOwner(),
+      new DeployJobSingleRunner());
 
   private static final Map<String, Rule> BY_ID = index();
 

@@ -44,6 +44,24 @@ class RegistryModuleCasesTest {
           + "|{ mode = \"ZoneRedundant\" }|safe",
       "SPOF-RDS-004|terraform-aws-modules/rds-aurora/aws|instances|{ one = {} }|{ one = {}, two = {} }|risky",
       "SPOF-NAT-001|terraform-aws-modules/vpc/aws|single_nat_gateway|true|false|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google|regional|false|true|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google//modules/private-cluster|regional|false|true"
+          + "|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google//modules/beta-private-cluster|regional|false"
+          + "|true|safe",
+      "SPOF-GKE-001|terraform-google-modules/kubernetes-engine/google//modules/beta-public-cluster|regional|false"
+          + "|true|safe",
+      "SPOF-MEMORYSTORE-001|terraform-google-modules/memorystore/google|tier|\"BASIC\"|\"STANDARD_HA\"|safe",
+      "SPOF-AKS-001|Azure/aks/azurerm|agents_availability_zones|null|[\"1\", \"2\", \"3\"]|risky",
+      "SPOF-AKS-001|Azure/aks/azurerm|agents_availability_zones|[\"2\"]|[\"1\", \"2\"]|risky",
+      "SPOF-AKS-001|Azure/avm-res-containerservice-managedcluster/azurerm|default_agent_pool|{ count_of = 3 }"
+          + "|{ availability_zones = [\"1\", \"2\", \"3\"] }|risky",
+      "SPOF-MEMORYSTORE-002|terraform-google-modules/memorystore/google//modules/redis-cluster|replica_count|0|1"
+          + "|risky",
+      "SPOF-AZREDIS-001|Azure/avm-res-cache-redis/azurerm|sku_name|\"Basic\"|\"Premium\"|safe",
+      "SPOF-AZREDIS-001|Azure/avm-res-cache-redis/azurerm|zones|[\"1\"]|[\"1\", \"2\"]|safe",
+      "SPOF-VNETDNS-001|Azure/avm-res-network-virtualnetwork/azurerm|dns_servers|{ dns_servers = [\"10.0.0.4\"] }"
+          + "|{ dns_servers = [\"10.0.0.4\", \"10.0.0.5\"] }|safe",
   })
   void riskySafeUnresolvedAndDefault(String rule, String source, String input, String risky, String safe,
       String byDefault) throws Exception {

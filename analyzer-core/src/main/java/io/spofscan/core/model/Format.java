@@ -5,7 +5,9 @@ public enum Format {
   TERRAFORM("Terraform"),
   CLOUDFORMATION("CloudFormation"),
   KUBERNETES("Kubernetes"),
-  SQL("SQL migration");
+  SQL("SQL migration"),
+  CODEOWNERS("CODEOWNERS"),
+  CI("CI pipeline");
 
   private final String displayName;
 

@@ -1,5 +1,8 @@
 package io.spofscan.core.model;
 
+import io.spofscan.core.graph.AppScope;
+import io.spofscan.core.graph.EdgeSource;
+import io.spofscan.core.graph.Graph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,16 +18,62 @@ public final class Model {
   private final List<Resource> resources;
   private final List<Diagnostic> diagnostics;
   private final Map<String, List<Resource>> byKindName;
+  private final int patchDocuments;
+  private final AppScope scope;
+  /** The dependency graph, built on first use and then shared by every rule and report of the scan. */
+  private volatile Graph graph;
 
   public Model(List<Resource> resources, List<Diagnostic> diagnostics) {
+    this(resources, diagnostics, 0);
+  }
+
+  /**
+   * @param patchDocuments documents read but left out because they are patches (kustomize patch files,
+   *     {@code $patch} partial objects), not objects: the summary counts them
+   */
+  public Model(List<Resource> resources, List<Diagnostic> diagnostics, int patchDocuments) {
+    this(resources, diagnostics, patchDocuments, AppScope.directories());
+  }
+
+  private Model(List<Resource> resources, List<Diagnostic> diagnostics, int patchDocuments, AppScope scope) {
+    this.patchDocuments = patchDocuments;
     this.resources = List.copyOf(resources);
     this.diagnostics = List.copyOf(diagnostics);
+    this.scope = scope;
     Map<String, List<Resource>> index = new LinkedHashMap<>();
     for (Resource r : this.resources) {
       index.computeIfAbsent(r.kindName(), k -> new ArrayList<>()).add(r);
     }
     index.replaceAll((k, v) -> Collections.unmodifiableList(v));
     this.byKindName = Collections.unmodifiableMap(index);
+  }
+
+  /** The same resources, related by the application units {@code scope} describes. */
+  public Model withScope(AppScope newScope) {
+    return new Model(resources, diagnostics, patchDocuments, newScope);
+  }
+
+  /** Which objects may belong to one application (kustomization roots, Helm charts, manifest directories). */
+  public AppScope scope() {
+    return scope;
+  }
+
+  /**
+   * The dependency graph of this model, built once with the edges {@code source} finds; later calls return the same
+   * graph (one scan has one edge source: the rules module's catalogue).
+   */
+  public Graph graph(EdgeSource source) {
+    Graph g = graph;
+    if (g == null) {
+      synchronized (this) {
+        g = graph;
+        if (g == null) {
+          g = Graph.build(this, source);
+          graph = g;
+        }
+      }
+    }
+    return g;
   }
 
   public static Model empty() {
@@ -37,6 +86,11 @@ public final class Model {
 
   public List<Diagnostic> diagnostics() {
     return diagnostics;
+  }
+
+  /** Documents left out of the model for being patches, not objects. */
+  public int patchDocuments() {
+    return patchDocuments;
   }
 
   /** Resources whose native type (or Kubernetes kind) is one of {@code kind}'s types. */
@@ -60,10 +114,16 @@ public final class Model {
   public static Model merge(List<Model> parts) {
     List<Resource> rs = new ArrayList<>();
     List<Diagnostic> ds = new ArrayList<>();
+    int patches = 0;
+    AppScope scope = AppScope.directories();
     for (Model m : parts) {
       rs.addAll(m.resources);
       ds.addAll(m.diagnostics);
+      patches += m.patchDocuments;
+      if (m.scope != AppScope.directories()) {
+        scope = m.scope; // only the file parsers know kustomizations and charts; the other parts add none
+      }
     }
-    return new Model(rs, ds);
+    return new Model(rs, ds, patches, scope);
   }
 }

@@ -46,7 +46,8 @@ public final class GithubReport implements ReportWriter {
         case MEDIUM -> Kind.warning;
         case LOW -> Kind.notice;
       };
-      String title = f.ruleId() + " " + report.rule(f.ruleId()).title() + (f.certain() ? "" : " (unknown)");
+      String title = f.ruleId() + " " + report.rule(f.ruleId()).title() + (f.certain() ? "" : " (unknown)")
+          + (f.context() == io.spofscan.core.model.Context.PRODUCTION ? "" : " (" + f.context().label() + ")");
       String message = compact ? f.message() : f.message() + " Fix: " + report.rule(f.ruleId()).remediation();
       byKind.get(kind).add(new Annotation(kind, f.location(), title, message));
     }

@@ -33,6 +33,14 @@ public final class JsonReport implements ReportWriter {
     summary.put("filesWithErrors", report.filesWithErrors());
     summary.put("suppressed", report.suppressed().size());
     report.config().ifPresent(c -> summary.put("config", c));
+    Map<String, Object> byContext = new LinkedHashMap<>();
+    report.countsByContext().forEach((c, n) -> byContext.put(c.label(), n));
+    summary.put("byContext", byContext);
+    Map<String, Object> skipped = new LinkedHashMap<>();
+    report.skippedByContext().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> skipped.put(e.getKey().label(), e.getValue()));
+    summary.put("skippedFiles", skipped);
+    summary.put("patchDocuments", report.patchDocuments());
     root.put("summary", summary);
     List<Object> findings = new ArrayList<>();
     for (Finding f : report.findings()) {
@@ -86,6 +94,7 @@ public final class JsonReport implements ReportWriter {
     m.put("format", f.format().displayName());
     m.put("resourceType", f.resourceType());
     m.put("resource", f.resourceAddress());
+    m.put("context", f.context().label());
     m.put("location", location(f.location()));
     m.put("message", f.message());
     m.put("rationale", rule.rationale());

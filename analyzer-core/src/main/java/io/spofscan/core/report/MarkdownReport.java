@@ -1,5 +1,6 @@
 package io.spofscan.core.report;
 
+import io.spofscan.core.model.Context;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;
@@ -44,6 +45,7 @@ public final class MarkdownReport implements ReportWriter {
     out.append('\n').append(TextReport.plural(report.filesScanned(), "file")).append(", ")
         .append(TextReport.plural(report.resourcesScanned(), "resource")).append(" scanned")
         .append(report.config().map(c -> "; configuration " + code(c)).orElse("")).append(".\n\n");
+    report.skippedSentence().ifPresent(s -> out.append(cell(s)).append(".\n\n"));
 
     if (!report.findings().isEmpty()) {
       out.append("| Severity | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
@@ -54,7 +56,7 @@ public final class MarkdownReport implements ReportWriter {
       StringBuilder table = new StringBuilder();
       for (Finding f : rows) {
         String row = "| " + (f.certain() ? f.severity().label() : "unknown") + " | " + cell(f.ruleId()) + " | "
-            + code(f.resourceAddress()) + " | " + link(f.location()) + " | " + cell(f.message()) + " |\n";
+            + code(f.resourceAddress()) + " | " + where(f) + " | " + cell(f.message()) + " |\n";
         budget -= utf8Length(row);
         if (budget < 0) {
           break;
@@ -68,7 +70,7 @@ public final class MarkdownReport implements ReportWriter {
           table.append("| ").append(f.certain() ? f.severity().label() : "unknown")
               .append(" | ").append(cell(f.ruleId()))
               .append(" | ").append(code(f.resourceAddress()))
-              .append(" | ").append(link(f.location()))
+              .append(" | ").append(where(f))
               .append(" | ").append(cell(f.message())).append(" |\n");
         }
       }
@@ -132,6 +134,11 @@ public final class MarkdownReport implements ReportWriter {
 
   private static int utf8Length(CharSequence s) {
     return s.toString().getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The finding's file:line link, labelled when the file is an example or a test. */
+  private String where(Finding f) {
+    return link(f.location()) + (f.context() == Context.PRODUCTION ? "" : " (" + f.context().label() + ")");
   }
 
   private String link(SourceRange at) {

@@ -180,6 +180,7 @@ public final class SarifReport implements ReportWriter {
     props.put("severity", f.severity().label());
     props.put("certain", f.certain());
     props.put("resourceType", f.resourceType());
+    props.put("spofscanContext", f.context().label());
     r.put("properties", props);
     return r;
   }

@@ -1,6 +1,7 @@
 package io.spofscan.core.report;
 
 import io.spofscan.core.baseline.Baseline;
+import io.spofscan.core.model.Context;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * users suppressed in source and, when a baseline was used, what it hid.
  *
  * @param configFile the configuration file the scan obeyed, or null
+ * @param skippedByContext files left out because of their context (test files by default), by context
+ * @param patchDocuments documents read as patches (kustomize patch files, {@code $patch} partial objects), not
+ *     checked as objects
  */
 public record ScanReport(
     String toolVersion,
@@ -26,7 +30,9 @@ public record ScanReport(
     int resourcesScanned,
     List<Suppressed> suppressed,
     BaselineSummary baseline,
-    String configFile) {
+    String configFile,
+    Map<Context, Integer> skippedByContext,
+    int patchDocuments) {
 
   public static final String TOOL_NAME = "spofscan";
   public static final String INFORMATION_URI = "https://github.com/spofscan/spofscan";
@@ -36,6 +42,15 @@ public record ScanReport(
     findings = List.copyOf(findings);
     diagnostics = List.copyOf(diagnostics);
     suppressed = List.copyOf(suppressed);
+    skippedByContext = skippedByContext == null ? Map.of() : Map.copyOf(skippedByContext);
+  }
+
+  /** A report of a scan that skipped no file for its context. */
+  public ScanReport(String toolVersion, List<RuleMeta> rules, List<Finding> findings, List<Diagnostic> diagnostics,
+      int filesScanned, int resourcesScanned, List<Suppressed> suppressed, BaselineSummary baseline,
+      String configFile) {
+    this(toolVersion, rules, findings, diagnostics, filesScanned, resourcesScanned, suppressed, baseline, configFile,
+        Map.of(), 0);
   }
 
   /** A report that names no configuration file. */
@@ -94,6 +109,41 @@ public record ScanReport(
   public long filesWithErrors() {
     return diagnostics.stream().filter(d -> d.level() == Diagnostic.Level.ERROR)
         .map(d -> d.location().path()).distinct().count();
+  }
+
+  /** Files skipped for being of context {@code c}. */
+  public int skipped(Context c) {
+    return skippedByContext.getOrDefault(c, 0);
+  }
+
+  /** Findings (certain and unknown) by the context of their file, every context included. */
+  public Map<Context, Integer> countsByContext() {
+    Map<Context, Integer> counts = new EnumMap<>(Context.class);
+    for (Context c : Context.values()) {
+      counts.put(c, 0);
+    }
+    findings.forEach(f -> counts.merge(f.context(), 1, Integer::sum));
+    return counts;
+  }
+
+  /**
+   * The summary's sentence about what was read but not checked, e.g. "skipped 12 test files; --include-tests scans
+   * them; 3 kustomize patch documents not checked as objects", or empty when nothing was left out.
+   */
+  public Optional<String> skippedSentence() {
+    List<String> parts = new java.util.ArrayList<>();
+    for (Context c : Context.values()) {
+      int n = skipped(c);
+      if (n > 0) {
+        parts.add("skipped " + n + " " + c.label() + " file" + (n == 1 ? "" : "s")
+            + (c == Context.TEST ? "; --include-tests scans them" : " (--skip-context " + c.label() + ")"));
+      }
+    }
+    if (patchDocuments > 0) {
+      parts.add(patchDocuments + " kustomize patch document" + (patchDocuments == 1 ? "" : "s")
+          + " not checked as objects");
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
   }
 
   public RuleMeta rule(String id) {

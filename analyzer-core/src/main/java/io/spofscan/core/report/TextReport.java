@@ -1,5 +1,6 @@
 package io.spofscan.core.report;
 
+import io.spofscan.core.model.Context;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RelatedLocation;
@@ -44,7 +45,12 @@ public final class TextReport implements ReportWriter {
       byFile.computeIfAbsent(d.location().path(), k -> new ArrayList<>()).add(d);
     }
     for (Map.Entry<String, List<Object>> file : byFile.entrySet()) {
-      out.append(paint(BOLD, safe(file.getKey()))).append('\n');
+      out.append(paint(BOLD, safe(file.getKey())));
+      // a file of examples or tests says so once, on its header: its findings are not production SPOFs
+      file.getValue().stream().filter(i -> i instanceof Finding).map(i -> ((Finding) i).context())
+          .filter(c -> c != Context.PRODUCTION).findFirst()
+          .ifPresent(c -> out.append("  ").append(paint(DIM, "(" + c.label() + ")")));
+      out.append('\n');
       for (Object item : file.getValue()) {
         if (item instanceof Finding f) {
           appendFinding(out, f, report.rule(f.ruleId()));
@@ -109,6 +115,13 @@ public final class TextReport implements ReportWriter {
       out.append("; ").append(paint(RED, plural(broken, "file") + " could not be parsed"));
     }
     out.append('\n');
+    Map<Context, Integer> byContext = report.countsByContext();
+    if (byContext.get(Context.EXAMPLE) > 0 || byContext.get(Context.TEST) > 0) {
+      out.append("by context: ").append(byContext.get(Context.PRODUCTION)).append(" in production files, ")
+          .append(byContext.get(Context.EXAMPLE)).append(" in examples, ").append(byContext.get(Context.TEST))
+          .append(" in tests\n");
+    }
+    report.skippedSentence().ifPresent(s -> out.append(s).append('\n'));
     report.config().ifPresent(c -> out.append("configuration: ").append(safe(c)).append('\n'));
     report.baselineSummary().ifPresent(b -> {
       out.append("baseline ").append(safe(b.file())).append(": ").append(b.baselined())

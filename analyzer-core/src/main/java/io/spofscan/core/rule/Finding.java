@@ -1,5 +1,6 @@
 package io.spofscan.core.rule;
 
+import io.spofscan.core.model.Context;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.SourceRange;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param notes extra context lines (module call sites, related resources)
  * @param fingerprint stable key: rule, path and resource address (not the line), so it survives unrelated edits
  * @param related other places that explain it: the module line a caller's argument reaches, the module calls
+ * @param context what the finding's file is for (production, example, test), from its path
  */
 public record Finding(
     String ruleId,
@@ -31,7 +33,8 @@ public record Finding(
     String resourceAddress,
     List<String> notes,
     String fingerprint,
-    List<RelatedLocation> related) implements Comparable<Finding> {
+    List<RelatedLocation> related,
+    Context context) implements Comparable<Finding> {
 
   public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
       .thenComparing(Finding::ruleId)
@@ -46,6 +49,15 @@ public record Finding(
   public Finding {
     notes = List.copyOf(notes);
     related = List.copyOf(related);
+    context = context == null ? Context.PRODUCTION : context;
+  }
+
+  /** A finding in a production file (the scan sets the real context later, see {@link #withContext}). */
+  public Finding(String ruleId, Severity severity, boolean certain, String message, SourceRange location,
+      Format format, String resourceType, String resourceAddress, List<String> notes, String fingerprint,
+      List<RelatedLocation> related) {
+    this(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint,
+        related, Context.PRODUCTION);
   }
 
   public Finding(String ruleId, Severity severity, boolean certain, String message, SourceRange location,
@@ -56,12 +68,17 @@ public record Finding(
 
   public Finding withFingerprint(String fp) {
     return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fp,
-        related);
+        related, context);
   }
 
   public Finding withSeverity(Severity s) {
     return new Finding(ruleId, s, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint,
-        related);
+        related, context);
+  }
+
+  public Finding withContext(Context c) {
+    return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes,
+        fingerprint, related, c);
   }
 
   /** SARIF level: uncertain findings are notes whatever the severity. */

@@ -46,7 +46,9 @@ public final class Reporter {
     if (origin.isPresent() && origin.get().byCaller()) {
       // The caller can fix it: point at its argument (or its call), and show the module line it reaches.
       where = origin.get().decidedAt();
-      related.add(new RelatedLocation(written, "the module's attribute this value reaches (" + r.address() + ")"));
+      related.add(new RelatedLocation(written, (r.format() == io.spofscan.core.model.Format.KUBERNETES
+          ? "the manifest's value a kustomization overrides (" : "the module's attribute this value reaches (")
+          + r.address() + ")"));
     } else {
       for (SourceRange call : r.callChain()) {
         related.add(new RelatedLocation(call, "instantiated by this module call"));

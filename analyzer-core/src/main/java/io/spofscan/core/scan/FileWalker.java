@@ -39,7 +39,7 @@ public final class FileWalker {
   /** True for the file names spofscan may read as IaC. */
   public static boolean isCandidate(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
-    return SUFFIXES.stream().anyMatch(lower::endsWith);
+    return SUFFIXES.stream().anyMatch(lower::endsWith) || fileName.equals("CODEOWNERS");
   }
 
   public Result walk(List<Path> roots) throws IOException {

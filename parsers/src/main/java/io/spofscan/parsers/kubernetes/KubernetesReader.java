@@ -57,6 +57,13 @@ public final class KubernetesReader {
     }
   }
 
+  /** One object (not a List) as a resource: what a manifest document or a Terraform-declared object becomes. */
+  public Resource resource(Value.MapValue obj, SourceRange start) {
+    String kind = text(obj.get("kind"));
+    return Resource.of(Format.KUBERNETES, text(obj.get("apiVersion")) + " " + kind, address(obj, kind), start, obj,
+        List.of());
+  }
+
   private void object(Value.MapValue obj, SourceRange start, List<Resource> out) {
     String kind = text(obj.get("kind"));
     Value items = obj.get("items");
@@ -68,8 +75,7 @@ public final class KubernetesReader {
       }
       return;
     }
-    String apiVersion = text(obj.get("apiVersion"));
-    out.add(Resource.of(Format.KUBERNETES, apiVersion + " " + kind, address(obj, kind), start, obj, List.of()));
+    out.add(resource(obj, start));
   }
 
   private String address(Value.MapValue obj, String kind) {

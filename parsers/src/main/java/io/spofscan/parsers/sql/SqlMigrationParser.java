@@ -103,27 +103,11 @@ public final class SqlMigrationParser {
   private Optional<Prepared> prepare(SourceFile f, List<Diagnostic> diagnostics) {
     String path = f.displayPath();
     SourceRange top = SourceRange.at(path, 1, 1);
-    byte[] bytes;
-    try {
-      long size = Files.size(f.file());
-      if (size > options.maxFileBytes()) {
-        diagnostics.add(Diagnostic.warning(top, "file larger than " + options.maxFileBytes() + " bytes: skipped"));
-        return Optional.empty();
-      }
-      try (InputStream in = Files.newInputStream(f.file())) {
-        bytes = in.readNBytes((int) Math.min(size, options.maxFileBytes()));
-      }
-    } catch (IOException e) {
-      diagnostics.add(Diagnostic.error(top, "cannot read: " + e.getMessage()));
+    Optional<String> read = TextDecoder.read(f, options.maxFileBytes(), diagnostics);
+    if (read.isEmpty()) {
       return Optional.empty();
     }
-    TextDecoder.Decoded decoded = TextDecoder.decode(path, bytes);
-    decoded.error().ifPresent(diagnostics::add);
-    decoded.warning().ifPresent(diagnostics::add);
-    if (decoded.text().isEmpty()) {
-      return Optional.empty();
-    }
-    String text = decoded.text().get();
+    String text = read.get();
     Optional<MigrationFiles.Tool> tool = MigrationFiles.classify(path, text.substring(0, Math.min(4096, text.length())));
     if (tool.isEmpty()) {
       return Optional.empty();

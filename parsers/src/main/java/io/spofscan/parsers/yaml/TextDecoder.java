@@ -2,6 +2,10 @@ package io.spofscan.parsers.yaml;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
+import io.spofscan.core.scan.Failures;
+import io.spofscan.core.scan.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +13,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +27,32 @@ public final class TextDecoder {
 
   /** The text, or the reason there is none; {@code warning} is set when the text was read but is unusual. */
   public record Decoded(Optional<String> text, Optional<Diagnostic> error, Optional<Diagnostic> warning) {}
+
+  /**
+   * Reads a scanned file as text, at most {@code maxBytes} of it: a larger file, an unreadable one or one that is
+   * not text becomes a diagnostic and an empty result.
+   */
+  public static Optional<String> read(SourceFile f, long maxBytes, List<Diagnostic> diagnostics) {
+    SourceRange top = SourceRange.at(f.displayPath(), 1, 1);
+    byte[] bytes;
+    try {
+      long size = Files.size(f.file());
+      if (size > maxBytes) {
+        diagnostics.add(Diagnostic.warning(top, "file larger than " + maxBytes + " bytes: skipped"));
+        return Optional.empty();
+      }
+      try (InputStream in = Files.newInputStream(f.file())) {
+        bytes = in.readNBytes((int) Math.min(size, maxBytes));
+      }
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(top, "cannot read: " + Failures.describe(e)));
+      return Optional.empty();
+    }
+    Decoded decoded = decode(f.displayPath(), bytes);
+    decoded.error().ifPresent(diagnostics::add);
+    decoded.warning().ifPresent(diagnostics::add);
+    return decoded.text();
+  }
 
   public static Decoded decode(String path, byte[] bytes) {
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {

@@ -27,6 +27,78 @@ public final class Attrs {
       .terraform("high_availability.mode");
   public static final Attr AZURE_CREATE_MODE = Attr.named("create_mode").terraform("create_mode");
 
+  // Google Cloud
+  public static final Attr GCP_LOCATION = Attr.named("location").terraform("location");
+  /** The pre-4.0 google provider spelling of a zonal cluster's location. */
+  public static final Attr GCP_ZONE = Attr.named("zone").terraform("zone");
+  public static final Attr GKE_NODE_LOCATIONS = Attr.named("node_locations").terraform("node_locations");
+  public static final Attr GKE_AUTOPILOT = Attr.named("enable_autopilot").terraform("enable_autopilot");
+  public static final Attr GKE_REMOVE_DEFAULT_POOL = Attr.named("remove_default_node_pool")
+      .terraform("remove_default_node_pool");
+  public static final Attr GKE_INLINE_POOLS = Attr.named("node_pool").terraform("node_pool");
+  public static final Attr GKE_POOL_CLUSTER = Attr.named("cluster").terraform("cluster");
+  public static final Attr GKE_NODE_COUNT = Attr.named("node_count").terraform("node_count");
+  public static final Attr GKE_INITIAL_NODE_COUNT = Attr.named("initial_node_count").terraform("initial_node_count");
+  public static final Attr GKE_AUTOSCALING = Attr.named("autoscaling").terraform("autoscaling");
+  public static final Attr GKE_MIN_NODES = Attr.named("autoscaling.min_node_count")
+      .terraform("autoscaling.min_node_count");
+  public static final Attr GKE_TOTAL_MIN_NODES = Attr.named("autoscaling.total_min_node_count")
+      .terraform("autoscaling.total_min_node_count");
+  public static final Attr MEMORYSTORE_TIER = Attr.named("tier").terraform("tier");
+  public static final Attr MEMORYSTORE_REPLICAS = Attr.named("replica_count").terraform("replica_count");
+  public static final Attr MIG_ZONE = Attr.named("zone").terraform("zone");
+  public static final Attr MIG_TARGET_SIZE = Attr.named("target_size").terraform("target_size");
+  /** AlloyDB's availability_type, written on the instance itself (Cloud SQL's sits under settings). */
+  public static final Attr AVAILABILITY_TYPE_TOP = Attr.named("availability_type").terraform("availability_type");
+  public static final Attr ALLOYDB_INSTANCE_TYPE = Attr.named("instance_type").terraform("instance_type");
+  public static final Attr FILESTORE_TIER = Attr.named("tier").terraform("tier");
+  public static final Attr BACKENDS = Attr.named("backend").terraform("backend");
+  /** The group of one backend block of a backend service. */
+  public static final Attr BACKEND_GROUP = Attr.named("group").terraform("group");
+
+  // Azure
+  public static final Attr AKS_DEFAULT_POOL = Attr.named("default_node_pool").terraform("default_node_pool");
+  /** Availability zones of a node pool: {@code zones} from azurerm 3.0, {@code availability_zones} before. */
+  public static final Attr AZURE_ZONES = Attr.named("zones").terraform("zones");
+  public static final Attr AZURE_ZONES_V2 = Attr.named("availability_zones").terraform("availability_zones");
+  public static final Attr AKS_NODE_COUNT = Attr.named("node_count").terraform("node_count");
+  public static final Attr AKS_MIN_COUNT = Attr.named("min_count").terraform("min_count");
+  /** {@code auto_scaling_enabled} from azurerm 4.0, {@code enable_auto_scaling} before. */
+  public static final Attr AKS_AUTO_SCALING = Attr.named("auto_scaling_enabled").terraform("auto_scaling_enabled");
+  public static final Attr AKS_AUTO_SCALING_V3 = Attr.named("enable_auto_scaling").terraform("enable_auto_scaling");
+  public static final Attr AZURE_SKU_NAME = Attr.named("sku_name").terraform("sku_name");
+  public static final Attr APP_SERVICE_WORKERS = Attr.named("worker_count").terraform("worker_count");
+  public static final Attr APP_SERVICE_ZONE_BALANCING = Attr.named("zone_balancing_enabled")
+      .terraform("zone_balancing_enabled");
+  /** azurerm_app_service_plan (azurerm 2.x): {@code sku { tier, size, capacity }} and {@code zone_redundant}. */
+  public static final Attr LEGACY_PLAN_CAPACITY = Attr.named("sku.capacity").terraform("sku.capacity");
+  public static final Attr LEGACY_PLAN_TIER = Attr.named("sku.tier").terraform("sku.tier");
+  public static final Attr LEGACY_PLAN_SIZE = Attr.named("sku.size").terraform("sku.size");
+  public static final Attr LEGACY_PLAN_KIND = Attr.named("kind").terraform("kind");
+  public static final Attr AZURE_ZONE_REDUNDANT = Attr.named("zone_redundant").terraform("zone_redundant");
+  public static final Attr AUTOSCALE_TARGET = Attr.named("target_resource_id").terraform("target_resource_id");
+  public static final Attr AUTOSCALE_MINIMUM = Attr.named("profile.capacity.minimum")
+      .terraform("profile.capacity.minimum");
+  public static final Attr SQL_ELASTIC_POOL_ID = Attr.named("elastic_pool_id").terraform("elastic_pool_id");
+  public static final Attr SQL_ELASTIC_POOL_NAME = Attr.named("elastic_pool_name").terraform("elastic_pool_name");
+  public static final Attr SQL_EDITION = Attr.named("edition").terraform("edition");
+  public static final Attr SQL_POOL_TIER = Attr.named("sku.tier").terraform("sku.tier");
+  public static final Attr SEARCH_SKU = Attr.named("sku").terraform("sku");
+  public static final Attr SEARCH_REPLICAS = Attr.named("replica_count").terraform("replica_count");
+  /** A VM's zone: {@code zone} on the azurerm 2.x+ VM resources, a {@code zones} list on azurerm_virtual_machine. */
+  public static final Attr VM_ZONE = Attr.named("zone").terraform("zone");
+  public static final Attr VM_ZONES = Attr.named("zones").terraform("zones");
+  public static final Attr VM_AVAILABILITY_SET = Attr.named("availability_set_id").terraform("availability_set_id");
+  public static final Attr VM_SCALE_SET = Attr.named("virtual_machine_scale_set_id")
+      .terraform("virtual_machine_scale_set_id");
+  public static final Attr VNET_DNS_SERVERS = Attr.named("dns_servers").terraform("dns_servers");
+  public static final Attr STORAGE_REPLICATION = Attr.named("account_replication_type")
+      .terraform("account_replication_type");
+  public static final Attr APPGW_SKU_NAME = Attr.named("sku.name").terraform("sku.name");
+  public static final Attr APPGW_CAPACITY = Attr.named("sku.capacity").terraform("sku.capacity");
+  public static final Attr APPGW_AUTOSCALE_MIN = Attr.named("autoscale_configuration.min_capacity")
+      .terraform("autoscale_configuration.min_capacity");
+
   // ElastiCache
   public static final Attr CACHE_ENGINE = Attr.named("engine").terraform("engine")
       .cloudformation("Properties.Engine");

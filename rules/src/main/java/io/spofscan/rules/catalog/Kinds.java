@@ -16,6 +16,41 @@ public final class Kinds {
   public static final Kind ELASTICACHE_REPLICATION_GROUP = Kind.of("ElastiCache replication group",
       "aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup");
 
+  // Google Cloud
+  public static final Kind GKE_CLUSTER = Kind.of("GKE cluster", "google_container_cluster");
+  public static final Kind GKE_NODE_POOL = Kind.of("GKE node pool", "google_container_node_pool");
+  public static final Kind MEMORYSTORE_REDIS = Kind.of("Memorystore for Redis instance", "google_redis_instance");
+  public static final Kind MEMORYSTORE_CLUSTER = Kind.of("Memorystore cluster", "google_redis_cluster",
+      "google_memorystore_instance");
+  public static final Kind ZONAL_MIG = Kind.of("zonal managed instance group",
+      "google_compute_instance_group_manager");
+  public static final Kind ALLOYDB_INSTANCE = Kind.of("AlloyDB instance", "google_alloydb_instance");
+  public static final Kind FILESTORE_INSTANCE = Kind.of("Filestore instance", "google_filestore_instance");
+  public static final Kind BACKEND_SERVICE = Kind.of("backend service", "google_compute_backend_service",
+      "google_compute_region_backend_service");
+  /** Backends that live in one zone: zonal managed and unmanaged instance groups, zonal network endpoint groups. */
+  public static final Kind ZONAL_BACKEND = Kind.of("zonal backend", "google_compute_instance_group_manager",
+      "google_compute_instance_group", "google_compute_network_endpoint_group");
+
+  // Azure
+  public static final Kind AKS_CLUSTER = Kind.of("AKS cluster", "azurerm_kubernetes_cluster");
+  public static final Kind AKS_NODE_POOL = Kind.of("AKS node pool", "azurerm_kubernetes_cluster_node_pool");
+  public static final Kind AZURE_REDIS = Kind.of("Azure Cache for Redis", "azurerm_redis_cache");
+  public static final Kind APP_SERVICE_PLAN = Kind.of("App Service plan", "azurerm_service_plan",
+      "azurerm_app_service_plan");
+  public static final Kind AUTOSCALE_SETTING = Kind.of("Azure Monitor autoscale setting",
+      "azurerm_monitor_autoscale_setting");
+  public static final Kind AZURE_SQL_DATABASE = Kind.of("Azure SQL database", "azurerm_mssql_database",
+      "azurerm_sql_database");
+  public static final Kind AZURE_SQL_ELASTIC_POOL = Kind.of("Azure SQL elastic pool", "azurerm_mssql_elasticpool");
+  public static final Kind AZURE_SEARCH = Kind.of("Azure AI Search service", "azurerm_search_service");
+  public static final Kind AZURE_VM = Kind.of("Azure virtual machine", "azurerm_linux_virtual_machine",
+      "azurerm_windows_virtual_machine", "azurerm_virtual_machine");
+  public static final Kind AZURE_VNET_DNS = Kind.of("virtual network DNS servers", "azurerm_virtual_network",
+      "azurerm_virtual_network_dns_servers");
+  public static final Kind APPLICATION_GATEWAY = Kind.of("Application Gateway", "azurerm_application_gateway");
+  public static final Kind STORAGE_ACCOUNT = Kind.of("storage account", "azurerm_storage_account");
+
   // certificates
   public static final Kind ACM_CERTIFICATE = Kind.of("ACM certificate", "aws_acm_certificate");
   public static final Kind IAM_SERVER_CERTIFICATE = Kind.of("IAM server certificate", "aws_iam_server_certificate",
@@ -54,6 +89,9 @@ public final class Kinds {
   public static final Kind POD_OWNER = Kind.of("pod controller", "Deployment", "StatefulSet", "ReplicaSet",
       "DaemonSet", "Pod");
   public static final Kind HPA = Kind.of("HorizontalPodAutoscaler", "HorizontalPodAutoscaler");
+  public static final Kind KEDA_SCALED_OBJECT = Kind.of("KEDA ScaledObject", "ScaledObject");
+  /** What sets a workload's replica count through {@code spec.scaleTargetRef}. */
+  public static final Kind AUTOSCALER = Kind.of("autoscaler", "HorizontalPodAutoscaler", "ScaledObject");
   public static final Kind PDB = Kind.of("PodDisruptionBudget", "PodDisruptionBudget");
   public static final Kind SERVICE = Kind.of("Service", "Service");
   public static final Kind INGRESS = Kind.of("Ingress", "Ingress");

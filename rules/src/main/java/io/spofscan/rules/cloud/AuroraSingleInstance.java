@@ -37,6 +37,8 @@ public final class AuroraSingleInstance implements Rule {
   static final Kind CLUSTER = Kind.of("RDS DB cluster", "aws_rds_cluster", "AWS::RDS::DBCluster");
   static final Kind CLUSTER_INSTANCE = Kind.of("cluster instance", "aws_rds_cluster_instance", "aws_db_instance",
       "AWS::RDS::DBInstance");
+  static final Kind SCALABLE_TARGET = Kind.of("Application Auto Scaling target", "aws_appautoscaling_target",
+      "AWS::ApplicationAutoScaling::ScalableTarget");
 
   @Override
   public void check(Model model, Reporter report) {
@@ -71,8 +73,8 @@ public final class AuroraSingleInstance implements Rule {
       id.asString().ifPresent(s -> membersByCluster.getOrDefault("id|" + s, List.of()).stream()
           .filter(m -> !members.contains(m)).forEach(members::add));
       long certain = members.stream().filter(Resource::certainlyExists).count();
-      if (certain >= 2) {
-        continue;
+      if (certain + autoscaledReplicas(model, c) >= 2) {
+        continue; // Aurora Auto Scaling keeps at least its minimum of replicas beside the writer
       }
       if (members.size() >= 2) {
         report.unknown(c, Value.absent(), "%s has %d certain instance(s); whether it has a second one depends on "
@@ -84,6 +86,22 @@ public final class AuroraSingleInstance implements Rule {
       }
     }
     ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
+  }
+
+  /** The minimum of read replicas an Aurora Auto Scaling target of the cluster keeps (0 when none is known). */
+  private static long autoscaledReplicas(Model model, Resource cluster) {
+    String self = scope(cluster) + stripIndex(cluster.address());
+    long most = 0;
+    for (Resource t : model.all(SCALABLE_TARGET)) {
+      Value dimension = t.attr(t.format() == Format.TERRAFORM ? "scalable_dimension" : "Properties.ScalableDimension");
+      boolean replicas = dimension.asString().filter("rds:cluster:ReadReplicaCount"::equals).isPresent();
+      boolean mine = t.references().stream().anyMatch(ref -> (scope(t) + stripIndex(ref.target())).equals(self));
+      if (replicas && mine && t.certainlyExists()) {
+        Value min = t.attr(t.format() == Format.TERRAFORM ? "min_capacity" : "Properties.MinCapacity");
+        most = Math.max(most, Values.longOr(min, 0).orElse(0));
+      }
+    }
+    return most;
   }
 
   /**

@@ -1,21 +1,24 @@
 package io.spofscan.rules.k8s;
 
+import io.spofscan.core.graph.Edge;
+import io.spofscan.core.graph.EdgeKind;
+import io.spofscan.core.graph.Graph;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Truth;
 import io.spofscan.core.model.Value;
 import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.graph.Graphs;
 import io.spofscan.rules.support.Values;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * How Kubernetes objects of one scan relate, by the cluster's own rules: selectors against pod template labels in
- * the same namespace, HPA {@code scaleTargetRef} to its workload (kind + name + namespace), Ingress to Service to
- * workload. Built once per model with indexes, so a rule never compares every object with every other.
+ * How Kubernetes objects of one scan relate, asked of the scan's dependency graph ({@link Graphs}), which is built
+ * once per model: HPA {@code scaleTargetRef} to its workload (SCALES), PodDisruptionBudget to the pods it selects
+ * (PROTECTS), Service to the pods it selects and Ingress to Service (ROUTES_TO), all within one application unit.
+ * This class keeps no index of its own; it only reads edges.
  */
 public final class K8sRelations {
 
@@ -39,39 +42,12 @@ public final class K8sRelations {
     }
   }
 
-  private final List<Resource> workloads = new ArrayList<>();
-  private final Map<String, List<Resource>> podOwnersByNamespace = new HashMap<>();
-  private final Map<String, List<Resource>> hpasByTarget = new HashMap<>();
-  private final Map<String, List<Resource>> pdbsByNamespace = new HashMap<>();
-  private final Map<String, List<Resource>> servicesByNamespace = new HashMap<>();
-  private final Map<String, Resource> servicesByName = new HashMap<>();
-  private final List<Resource> ingresses = new ArrayList<>();
+  private final Model model;
+  private final Graph graph;
 
   private K8sRelations(Model model) {
-    for (Resource r : model.all(Kinds.POD_OWNER)) {
-      if (K8s.isOwned(r)) {
-        continue;
-      }
-      podOwnersByNamespace.computeIfAbsent(K8s.namespace(r), k -> new ArrayList<>()).add(r);
-      if (r.is(Kinds.REPLICATED_WORKLOAD)) {
-        workloads.add(r);
-      }
-    }
-    for (Resource hpa : model.all(Kinds.HPA)) {
-      Value ref = hpa.attr("spec.scaleTargetRef");
-      String key = ref.get("kind").asString().orElse("?") + "/" + K8s.namespace(hpa) + "/"
-          + ref.get("name").asString().orElse("?");
-      hpasByTarget.computeIfAbsent(key, k -> new ArrayList<>()).add(hpa);
-    }
-    for (Resource pdb : model.all(Kinds.PDB)) {
-      pdbsByNamespace.computeIfAbsent(K8s.namespace(pdb), k -> new ArrayList<>()).add(pdb);
-    }
-    for (Resource svc : model.all(Kinds.SERVICE)) {
-      servicesByNamespace.computeIfAbsent(K8s.namespace(svc), k -> new ArrayList<>()).add(svc);
-      servicesByName.put(K8s.namespace(svc) + "/" + K8s.name(svc), svc);
-    }
-    ingresses.addAll(model.all(Kinds.INGRESS));
-    workloads.sort((a, b) -> a.range().compareTo(b.range()));
+    this.model = model;
+    this.graph = Graphs.of(model);
   }
 
   public static K8sRelations of(Model model) {
@@ -80,21 +56,29 @@ public final class K8sRelations {
 
   /** Deployments, StatefulSets and ReplicaSets not owned by another controller, in source order. */
   public List<Resource> workloads() {
-    return workloads;
+    List<Resource> out = new ArrayList<>();
+    for (Resource r : model.all(Kinds.REPLICATED_WORKLOAD)) {
+      if (!K8s.isOwned(r)) {
+        out.add(r);
+      }
+    }
+    out.sort((a, b) -> a.range().compareTo(b.range()));
+    return out;
   }
 
   public List<Resource> ingresses() {
-    return ingresses;
+    return model.all(Kinds.INGRESS);
   }
 
-  /** Pod owners (workloads, DaemonSets, bare Pods) of a namespace. */
-  public List<Resource> podOwners(String namespace) {
-    return podOwnersByNamespace.getOrDefault(namespace, List.of());
+  /** Pod owners (workloads, DaemonSets, bare Pods) of the object's namespace and application unit, itself included. */
+  public List<Resource> relatedPodOwners(Resource r) {
+    String ns = K8s.namespace(r);
+    return model.all(Kinds.POD_OWNER).stream().filter(o -> !K8s.isOwned(o) && K8s.namespace(o).equals(ns)
+        && graph.scope().related(r, o)).toList();
   }
 
   public List<Resource> hpasFor(Resource workload) {
-    return hpasByTarget.getOrDefault(workload.kindName() + "/" + K8s.namespace(workload) + "/" + K8s.name(workload),
-        List.of());
+    return sources(graph.in(workload, EdgeKind.SCALES)).stream().filter(r -> r.is(Kinds.HPA)).toList();
   }
 
   /** Replicas of a workload: the HPA's minReplicas when an HPA targets it (absent = 1), else spec.replicas. */
@@ -111,66 +95,28 @@ public final class K8sRelations {
 
   /** PodDisruptionBudgets whose selector may select the workload's pods. */
   public List<Match> pdbsFor(Resource workload) {
-    List<Match> out = new ArrayList<>();
-    for (Resource pdb : pdbsByNamespace.getOrDefault(K8s.namespace(workload), List.of())) {
-      Truth t = Selectors.labelSelector(pdb.attr("spec.selector"), K8s.podLabels(workload));
-      if (t != Truth.FALSE) {
-        out.add(new Match(pdb, t));
-      }
-    }
-    return out;
+    return graph.in(workload, EdgeKind.PROTECTS).stream()
+        .map(e -> new Match(e.from().resource(), e.truth())).toList();
   }
 
-  /** Pod owners of the PDB's namespace whose pods it may select. */
+  /** Pod owners whose pods the PDB may select. */
   public List<Match> selectedBy(Resource pdb) {
-    List<Match> out = new ArrayList<>();
-    for (Resource w : podOwners(K8s.namespace(pdb))) {
-      Truth t = Selectors.labelSelector(pdb.attr("spec.selector"), K8s.podLabels(w));
-      if (t != Truth.FALSE) {
-        out.add(new Match(w, t));
-      }
-    }
-    return out;
+    return graph.out(pdb, EdgeKind.PROTECTS).stream().map(e -> new Match(e.to().resource(), e.truth())).toList();
   }
 
   /** Services (with a selector) that may route to the workload's pods. */
   public List<Match> servicesFor(Resource workload) {
-    List<Match> out = new ArrayList<>();
-    for (Resource svc : servicesByNamespace.getOrDefault(K8s.namespace(workload), List.of())) {
-      Value selector = svc.attr("spec.selector");
-      if (selector.isAbsent()) {
-        continue; // a Service without selector routes to manually managed endpoints
-      }
-      Truth t = Selectors.plainSelector(selector, K8s.podLabels(workload), false);
-      if (t != Truth.FALSE) {
-        out.add(new Match(svc, t));
-      }
-    }
-    return out;
+    return graph.in(workload, EdgeKind.ROUTES_TO).stream().filter(e -> e.from().resource().is(Kinds.SERVICE))
+        .map(e -> new Match(e.from().resource(), e.truth())).toList();
   }
 
-  /** Service names an Ingress sends traffic to (default backend and every rule path), in its namespace. */
+  /** Services an Ingress sends traffic to (default backend and every rule path) that the scan has. */
   public List<Resource> servicesOf(Resource ingress) {
-    List<Resource> out = new ArrayList<>();
-    List<Value> backends = new ArrayList<>();
-    backends.add(ingress.attr("spec.defaultBackend"));
-    backends.add(ingress.attr("spec.backend"));
-    for (Value rule : ingress.attr("spec.rules").items()) {
-      for (Value path : rule.path("http.paths").items()) {
-        backends.add(path.get("backend"));
-      }
-    }
-    for (Value b : backends) {
-      Value name = b.path("service.name");
-      if (name.isAbsent()) {
-        name = b.get("serviceName");
-      }
-      name.asString().map(n -> servicesByName.get(K8s.namespace(ingress) + "/" + n)).ifPresent(s -> {
-        if (!out.contains(s)) {
-          out.add(s);
-        }
-      });
-    }
-    return out;
+    return graph.out(ingress, EdgeKind.ROUTES_TO).stream().filter(e -> e.to().isResource())
+        .map(e -> e.to().resource()).distinct().toList();
+  }
+
+  private static List<Resource> sources(List<Edge> edges) {
+    return edges.stream().map(e -> e.from().resource()).toList();
   }
 }

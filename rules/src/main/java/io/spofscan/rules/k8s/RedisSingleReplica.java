@@ -43,9 +43,9 @@ public final class RedisSingleReplica implements Rule {
     }
   }
 
-  /** Sentinel in the workload itself or in any pod owner of its namespace. */
+  /** Sentinel in the workload itself or in a pod owner of its namespace and application. */
   static boolean sentinelNearby(Resource w, K8sRelations rel) {
-    for (Resource other : rel.podOwners(K8s.namespace(w))) {
+    for (Resource other : rel.relatedPodOwners(w)) {
       if (Images.mentionsSentinel(other)) {
         return true;
       }

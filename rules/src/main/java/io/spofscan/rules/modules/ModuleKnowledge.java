@@ -147,7 +147,8 @@ public final class ModuleKnowledge {
         if (t.truth() == Truth.FALSE) {
           continue;
         }
-        Value where = t.value().isAbsent() ? t.anchor() : t.value();
+        // A module default has no place in the call: point at the nearest input the call writes.
+        Value where = t.value().isAbsent() || t.defaulted() ? t.anchor() : t.value();
         String shown = e.condition().count() ? "count(" + t.spelled() + ")" : t.spelled();
         if (t.truth() == Truth.TRUE && guards == Truth.TRUE) {
           String value = e.condition().count() ? String.valueOf(size(t.value())) : t.value().describe();

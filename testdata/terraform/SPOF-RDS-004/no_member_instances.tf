@@ -19,3 +19,23 @@ resource "aws_rds_cluster" "billing" { # expect: SPOF-RDS-004
   cluster_identifier = "billing"
   engine             = "aurora-postgresql"
 }
+
+# One writer, and Aurora Auto Scaling keeps at least one reader beside it.
+resource "aws_rds_cluster" "catalog" {
+  cluster_identifier = "catalog"
+  engine             = "aurora-mysql"
+}
+
+resource "aws_rds_cluster_instance" "catalog_writer" {
+  cluster_identifier = aws_rds_cluster.catalog.id
+  instance_class     = "db.r6g.large"
+  engine             = aws_rds_cluster.catalog.engine
+}
+
+resource "aws_appautoscaling_target" "catalog_readers" {
+  service_namespace  = "rds"
+  scalable_dimension = "rds:cluster:ReadReplicaCount"
+  resource_id        = "cluster:${aws_rds_cluster.catalog.cluster_identifier}"
+  min_capacity       = 1
+  max_capacity       = 5
+}
