@@ -28,7 +28,7 @@ final class SpofscanCommand implements Runnable {
     all.put("baseline", BaselineCommand.class);
     all.put("init", InitCommand.class);
     all.put("report", ReportMergeCommand.Group.class);
-    all.put("lsp", io.spofscan.cli.lsp.LspCommand.class);
+    all.put("lsp", LspCommand.class);
     all.put("help", CommandLine.HelpCommand.class);
     return all;
   }

@@ -1,6 +1,7 @@
 package io.spofscan.cli;
 
 import io.spofscan.core.model.Diagnostic;
+import io.spofscan.cli.lsp.ScanPipeline;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.report.ScanReport;
 import io.spofscan.core.rule.RuleMeta;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * --repo-root FOLDER} would be (its configuration, excludes, contexts, suppressions and ignores obeyed), with the
  * model built by the caller, unit by unit, so one edit re-parses one unit.
  */
-public final class WorkspaceScan {
+public final class WorkspaceScan implements ScanPipeline {
   private final ScanPlan plan;
   private Sources sources;
 
@@ -27,9 +28,7 @@ public final class WorkspaceScan {
     this.sources = Sources.collect(plan, InputStream.nullInputStream());
   }
 
-  /**
-   * @throws IllegalArgumentException when the folder or its configuration cannot be used (the message says why)
-   */
+  /** A {@link ScanPipeline.Opener}: the folder's configuration, walk and rule selection, decided now. */
   public static WorkspaceScan open(Path folder, Map<String, String> environment) {
     ScanInputs inputs = new ScanInputs();
     inputs.paths.add(folder.toString());
@@ -42,11 +41,13 @@ public final class WorkspaceScan {
   }
 
   /** The folder reported paths are relative to (absolute, normalized). */
+  @Override
   public Path root() {
     return plan.repoRoot().dir();
   }
 
   /** The files a scan would parse now, sorted by display path. */
+  @Override
   public List<SourceFile> files() {
     return sources.files();
   }
@@ -57,20 +58,24 @@ public final class WorkspaceScan {
   }
 
   /** Walks the folder again (a file was created or deleted). */
+  @Override
   public void refresh() {
     sources = Sources.collect(plan, InputStream.nullInputStream());
   }
 
+  @Override
   public ScanOptions options() {
     return plan.options();
   }
 
   /** Files parsed at once on the first scan. */
+  @Override
   public int threads() {
     return plan.threads();
   }
 
   /** Metadata of every rule spofscan can report, with the configuration's severity overrides. */
+  @Override
   public List<RuleMeta> rules() {
     return RuleCatalog.allMetas();
   }
@@ -80,6 +85,7 @@ public final class WorkspaceScan {
    *
    * @param comments the comment suppressions of one file (from the editor's text when it has one)
    */
+  @Override
   public ScanReport analyze(Model model, Function<SourceFile, List<Suppression>> comments) {
     return ScanAnalysis.run(plan, sources, model, msg -> { }, comments);
   }

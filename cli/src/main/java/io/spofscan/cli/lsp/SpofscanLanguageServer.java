@@ -1,6 +1,5 @@
 package io.spofscan.cli.lsp;
 
-import io.spofscan.cli.WorkspaceScan;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.report.ScanReport;
 import io.spofscan.core.rule.Finding;
@@ -99,8 +98,11 @@ final class SpofscanLanguageServer implements LanguageServer, LanguageClientAwar
   /** One published diagnostic and the finding it shows (null for a parse or scan diagnostic). */
   record Published(Diagnostic diagnostic, Finding finding, Workspace workspace) {}
 
-  SpofscanLanguageServer(Map<String, String> environment) {
+  private final ScanPipeline.Opener scans;
+
+  SpofscanLanguageServer(Map<String, String> environment, ScanPipeline.Opener scans) {
     this.environment = Map.copyOf(environment);
+    this.scans = scans;
   }
 
   /** Completes with the process's exit code on {@code exit}: 0 after {@code shutdown}, else 1 (as LSP asks). */
@@ -135,7 +137,7 @@ final class SpofscanLanguageServer implements LanguageServer, LanguageClientAwar
     caps.setHoverProvider(true);
     caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
     return CompletableFuture.completedFuture(new InitializeResult(caps,
-        new ServerInfo(SOURCE, io.spofscan.cli.WorkspaceScan.class.getPackage().getImplementationVersion())));
+        new ServerInfo(SOURCE)));
   }
 
   @Override
@@ -145,7 +147,7 @@ final class SpofscanLanguageServer implements LanguageServer, LanguageClientAwar
       for (Path root : roots) {
         try {
           long start = System.nanoTime();
-          Workspace w = new Workspace(WorkspaceScan.open(root, environment));
+          Workspace w = new Workspace(scans.open(root, environment));
           workspaces.add(w);
           w.scan().rules().forEach(m -> rules.put(m.id(), m));
           ScanReport report = w.analyze();

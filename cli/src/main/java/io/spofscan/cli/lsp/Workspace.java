@@ -1,6 +1,5 @@
 package io.spofscan.cli.lsp;
 
-import io.spofscan.cli.WorkspaceScan;
 import io.spofscan.cli.lsp.Units.Kind;
 import io.spofscan.cli.lsp.Units.Partition;
 import io.spofscan.cli.lsp.Units.Unit;
@@ -43,7 +42,7 @@ import java.util.TreeSet;
  * written to disk. Not thread-safe: the server calls it from one thread.
  */
 final class Workspace {
-  private final WorkspaceScan scan;
+  private final ScanPipeline scan;
   /** Editor buffers by absolute path: what the user sees wins over the disk. */
   private final Map<Path, String> open = new HashMap<>();
   /** Text as read (buffer or disk) by absolute path, for module calls, suppressions and ranges; dropped on change. */
@@ -54,7 +53,7 @@ final class Workspace {
   private int lastParsedUnits;
   private ScanReport lastReport;
 
-  Workspace(WorkspaceScan scan) {
+  Workspace(ScanPipeline scan) {
     this.scan = scan;
   }
 
@@ -62,7 +61,7 @@ final class Workspace {
     return scan.root();
   }
 
-  WorkspaceScan scan() {
+  ScanPipeline scan() {
     return scan;
   }
 

@@ -119,7 +119,7 @@ class LanguageServerTest {
     pipes = List.of(toServer.sink(), toServer.source(), toClient.sink(), toClient.source());
     exitCode = CompletableFuture.supplyAsync(() -> {
       try {
-        return LspCommand.serve(serverIn, serverOut, Map.of());
+        return StdioServer.serve(serverIn, serverOut, Map.of(), io.spofscan.cli.WorkspaceScan::open);
       } catch (InterruptedException e) {
         return -1;
       }
