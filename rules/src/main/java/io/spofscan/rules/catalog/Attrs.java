@@ -70,6 +70,8 @@ public final class Attrs {
   public static final Attr APP_SERVICE_WORKERS = Attr.named("worker_count").terraform("worker_count");
   public static final Attr APP_SERVICE_ZONE_BALANCING = Attr.named("zone_balancing_enabled")
       .terraform("zone_balancing_enabled");
+  public static final Attr APP_SERVICE_ENVIRONMENT = Attr.named("app_service_environment_id")
+      .terraform("app_service_environment_id");
   /** azurerm_app_service_plan (azurerm 2.x): {@code sku { tier, size, capacity }} and {@code zone_redundant}. */
   public static final Attr LEGACY_PLAN_CAPACITY = Attr.named("sku.capacity").terraform("sku.capacity");
   public static final Attr LEGACY_PLAN_TIER = Attr.named("sku.tier").terraform("sku.tier");
