@@ -112,6 +112,9 @@ public final class Attrs {
       .terraform("automatic_failover_enabled").cloudformation("Properties.AutomaticFailoverEnabled");
   public static final Attr MULTI_AZ_ENABLED = Attr.named("multi_az_enabled").terraform("multi_az_enabled")
       .cloudformation("Properties.MultiAZEnabled");
+  /** Where a replication group's nodes go, primary first. */
+  public static final Attr PREFERRED_CACHE_CLUSTER_AZS = Attr.named("preferred_cache_cluster_azs")
+      .terraform("preferred_cache_cluster_azs").cloudformation("Properties.PreferredCacheClusterAZs");
   public static final Attr NUM_CACHE_CLUSTERS = Attr.named("num_cache_clusters").terraform("num_cache_clusters")
       .cloudformation("Properties.NumCacheClusters");
   /** The pre-4.0 AWS provider spelling of num_cache_clusters. */
