@@ -97,7 +97,7 @@ record ConfigIgnore(List<String> rules, Optional<Pattern> resource, Optional<Pat
     if (!knownRules.contains(id)) {
       throw new UserError(n.at() + ": unknown rule id '" + n.text() + "' (see 'spofscan rules')");
     }
-    return id;
+    return RuleCatalog.aliases().canonical(id);
   }
 
   /** {@code *} is any text (slashes included: {@code Deployment/jobs/*}), {@code ?} one character. */

@@ -1,6 +1,7 @@
 package io.spofscan.cli;
 
 import io.spofscan.core.rule.Rule;
+import io.spofscan.core.rule.RuleAliases;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.suppress.MetaRules;
 import io.spofscan.rules.BuiltInRules;
@@ -22,4 +23,11 @@ final class RuleCatalog {
     metas.addAll(MetaRules.ALL);
     return metas;
   }
+
+  /** Former ids of merged rules, resolved to the rule that now reports them. */
+  static RuleAliases aliases() {
+    return ALIASES;
+  }
+
+  private static final RuleAliases ALIASES = RuleAliases.of(allMetas());
 }

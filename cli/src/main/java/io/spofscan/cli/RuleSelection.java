@@ -66,6 +66,7 @@ record RuleSelection(Set<String> reported) {
       };
     }
     Pattern glob = ConfigIgnore.glob(s.toUpperCase(Locale.ROOT));
-    return r -> glob.matcher(r.id()).matches();
+    // A former id (alias) selects the rule it was merged into.
+    return r -> glob.matcher(r.id()).matches() || r.aliases().stream().anyMatch(a -> glob.matcher(a).matches());
   }
 }

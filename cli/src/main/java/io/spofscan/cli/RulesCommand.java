@@ -92,6 +92,9 @@ final class RulesCommand implements Callable<Integer> {
           .append("; tags: ").append(String.join(", ", r.tags())).append('\n')
           .append("  why: ").append(r.rationale()).append('\n')
           .append("  fix: ").append(r.remediation()).append('\n');
+      if (!r.aliases().isEmpty()) {
+        b.append("  former ids: ").append(String.join(", ", r.aliases())).append('\n');
+      }
       r.references().forEach(ref -> b.append("  see: ").append(ref).append('\n'));
     }
     return b.toString();
@@ -128,11 +131,21 @@ final class RulesCommand implements Callable<Integer> {
           .append(r.title().replace("|", "\\|")).append(" |\n");
     }
     for (RuleMeta r : rules) {
-      b.append("\n## ").append(r.id()).append("\n\n")
+      b.append("\n## ").append(r.id()).append("\n\n");
+      // Anchors of former ids, so links to a merged rule's section still land here.
+      r.aliases().forEach(a -> b.append("<a id=\"").append(a.toLowerCase(java.util.Locale.ROOT)).append("\"></a>\n"));
+      if (!r.aliases().isEmpty()) {
+        b.append('\n');
+      }
+      b
           .append("**").append(r.title()).append("** — severity ").append(r.severity().label())
           .append("; ").append(formats(r)).append("; tags: ").append(String.join(", ", r.tags())).append("\n\n")
           .append(r.rationale()).append("\n\n")
           .append("**Fix:** ").append(r.remediation()).append('\n');
+      if (!r.aliases().isEmpty()) {
+        b.append("\nFormer ids (still accepted in suppressions, baselines, configuration and --check): ")
+            .append(String.join(", ", r.aliases())).append('\n');
+      }
       if (!r.references().isEmpty()) {
         b.append("\nReferences:\n\n");
         r.references().forEach(ref -> b.append("- <").append(ref).append(">\n"));
@@ -153,6 +166,9 @@ final class RulesCommand implements Callable<Integer> {
       m.put("remediation", r.remediation());
       m.put("tags", r.tags());
       m.put("references", r.references());
+      if (!r.aliases().isEmpty()) {
+        m.put("aliases", r.aliases());
+      }
       list.add(m);
     }
     return Json.write(list);

@@ -49,7 +49,7 @@ final class ScanAnalysis {
         .map(f -> withOverride(f, plan).withContext(sources.contextOf(f.location().path()))).toList();
     List<Suppressed> suppressed = new ArrayList<>();
     if (plan.inlineSuppressions()) {
-      Suppressor.Result inline = new Suppressor(plan.today())
+      Suppressor.Result inline = new Suppressor(plan.today(), RuleCatalog.aliases())
           .apply(findings, model.resources(), commentSuppressions(sources, model.resources()));
       findings = inline.findings();
       suppressed.addAll(inline.suppressed());
@@ -60,7 +60,7 @@ final class ScanAnalysis {
     ScanReport.BaselineSummary baselineSummary = null;
     if (plan.baseline().isPresent()) {
       Path file = plan.baseline().get();
-      Baseline.Outcome applied = BaselineFile.read(file).apply(findings);
+      Baseline.Outcome applied = BaselineFile.read(file).apply(findings, RuleCatalog.aliases());
       findings = applied.newFindings();
       baselineSummary = new ScanReport.BaselineSummary(file.toString(), applied.baselined().size(), applied.gone());
     }
@@ -80,8 +80,7 @@ final class ScanAnalysis {
   }
 
   private static RuleMeta withSeverity(RuleMeta m, Severity s) {
-    return s == null ? m : new RuleMeta(m.id(), m.title(), s, m.formats(), m.rationale(), m.remediation(), m.tags(),
-        m.references(), m.helpMarkdown());
+    return s == null ? m : m.withSeverity(s);
   }
 
   /**

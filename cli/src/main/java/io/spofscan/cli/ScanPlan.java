@@ -83,7 +83,10 @@ record ScanPlan(List<Path> paths, Optional<StdinInput> stdin, RepoRoot repoRoot,
     RepoRoot repoRoot = RepoRoot.of(inputs.repoRoot, paths);
     List<RuleMeta> metas = RuleCatalog.allMetas();
     Set<String> known = new HashSet<>();
-    metas.forEach(m -> known.add(m.id()));
+    metas.forEach(m -> {
+      known.add(m.id());
+      known.addAll(m.aliases()); // a configuration may still name a merged rule by its former id
+    });
     SpofscanConfig config = ConfigDiscovery.find(inputs.config, paths, repoRoot, known);
 
     long maxBytes = inputs.maxFileSize != null ? inputs.maxFileSize : ScanOptions.DEFAULT_MAX_FILE_BYTES;

@@ -12,8 +12,6 @@ import io.spofscan.rules.compute.EksNodeGroupSingleNode;
 import io.spofscan.rules.dns.SingleProviderDnsZone;
 import io.spofscan.rules.k8s.HpaMinReplicas;
 import io.spofscan.rules.k8s.LocalStorageReplicated;
-import io.spofscan.rules.k8s.NoHostSpread;
-import io.spofscan.rules.k8s.NoZoneSpread;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
@@ -21,7 +19,7 @@ import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
-import io.spofscan.rules.k8s.WorkloadWithoutPdb;
+import io.spofscan.rules.k8s.UnprotectedReplicas;
 import io.spofscan.rules.network.LoadBalancerCrossZoneOff;
 import io.spofscan.rules.network.LoadBalancerSingleZone;
 import io.spofscan.rules.migration.ConstraintValidatedUnderLock;
@@ -88,11 +86,9 @@ public final class BuiltInRules {
       new RedisSingleReplica(),
       new SingleReplicaWorkload(),
       new HpaMinReplicas(),
-      new WorkloadWithoutPdb(),
+      new UnprotectedReplicas(),
       new PdbBlocksDisruption(),
       new PdbSelectsNothing(),
-      new NoHostSpread(),
-      new NoZoneSpread(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
       new QuorumOfTwo(),

@@ -37,6 +37,21 @@ class RuleCatalogTest {
   }
 
   @Test
+  void aliasesAreFormerIdsOfNoOtherRule() {
+    Set<String> ids = new HashSet<>();
+    BuiltInRules.ALL.forEach(r -> ids.add(r.meta().id()));
+    Set<String> aliases = new HashSet<>();
+    for (Rule r : BuiltInRules.ALL) {
+      for (String alias : r.meta().aliases()) {
+        assertTrue(alias.matches("SPOF-[A-Z0-9]+-\\d{3}"), alias);
+        assertFalse(ids.contains(alias), alias + " is an alias of " + r.meta().id() + " and a current id");
+        assertTrue(aliases.add(alias), alias + " is an alias of two rules");
+        assertTrue(BuiltInRules.byId(alias).isEmpty(), alias + " must not resolve as a rule of its own");
+      }
+    }
+  }
+
+  @Test
   void everyRuleHasMarkdownHelpWithAFixPerFormat() throws IOException {
     for (Rule r : BuiltInRules.ALL) {
       RuleMeta m = r.meta();

@@ -1,9 +1,12 @@
 package io.spofscan.core.baseline;
 
+import io.spofscan.core.engine.Analyzer;
 import io.spofscan.core.report.Json;
 import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.RuleAliases;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,16 +63,34 @@ public record Baseline(List<Entry> entries) {
   }
 
   public Outcome apply(List<Finding> findings) {
-    Set<String> accepted = new HashSet<>();
-    entries.forEach(e -> accepted.add(e.fingerprint()));
-    Set<String> seen = new HashSet<>();
+    return apply(findings, RuleAliases.none());
+  }
+
+  /**
+   * An entry of a former rule id (an alias) accepts the finding its rule now reports on the same resource: the
+   * entry keeps rule, path and resource, so the fingerprint the current rule gives that finding can be computed.
+   */
+  public Outcome apply(List<Finding> findings, RuleAliases aliases) {
+    Map<String, Entry> accepted = new HashMap<>();
+    for (Entry e : entries) {
+      accepted.putIfAbsent(e.fingerprint(), e);
+      if (aliases.isAlias(e.ruleId())) {
+        accepted.putIfAbsent(Analyzer.fingerprint(aliases.canonical(e.ruleId()), e.path(), e.resource()), e);
+      }
+    }
+    Set<Entry> seen = new HashSet<>();
     List<Finding> fresh = new ArrayList<>();
     List<Finding> hidden = new ArrayList<>();
     for (Finding f : findings) {
-      seen.add(f.fingerprint());
-      (accepted.contains(f.fingerprint()) ? hidden : fresh).add(f);
+      Entry e = accepted.get(f.fingerprint());
+      if (e == null) {
+        fresh.add(f);
+      } else {
+        hidden.add(f);
+        seen.add(e);
+      }
     }
-    List<Entry> gone = entries.stream().filter(e -> !seen.contains(e.fingerprint())).toList();
+    List<Entry> gone = entries.stream().filter(e -> !seen.contains(e)).toList();
     return new Outcome(fresh, hidden, gone);
   }
 }

@@ -92,11 +92,20 @@ public final class Analyzer {
     Map<String, Integer> seen = new HashMap<>();
     List<Finding> out = new ArrayList<>(sorted.size());
     for (Finding f : sorted) {
-      String key = f.ruleId() + "|" + f.location().path() + "|" + f.resourceAddress();
+      String key = fingerprintKey(f.ruleId(), f.location().path(), f.resourceAddress());
       int n = seen.merge(key, 1, Integer::sum);
       out.add(f.withFingerprint(sha256(n == 1 ? key : key + "|" + n)));
     }
     return out;
+  }
+
+  /** The fingerprint the first finding of a rule on a resource gets (the one a baseline entry names). */
+  public static String fingerprint(String ruleId, String path, String resourceAddress) {
+    return sha256(fingerprintKey(ruleId, path, resourceAddress));
+  }
+
+  private static String fingerprintKey(String ruleId, String path, String resourceAddress) {
+    return ruleId + "|" + path + "|" + resourceAddress;
   }
 
   private static String sha256(String s) {

@@ -127,6 +127,9 @@ public final class SarifReport implements ReportWriter {
   private Map<String, Object> rule(RuleMeta meta) {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("id", meta.id());
+    if (!meta.aliases().isEmpty()) {
+      r.put("deprecatedIds", meta.aliases()); // SARIF's own field for ids merged into this rule
+    }
     r.put("name", pascalCase(meta.title()));
     r.put("shortDescription", Map.of("text", meta.title()));
     r.put("fullDescription", Map.of("text", truncate(meta.rationale(), 1000)));

@@ -33,4 +33,10 @@ public @interface RuleInfo {
 
   /** Documentation links backing the rationale. */
   String[] references() default {};
+
+  /**
+   * Former ids of rules merged into this one. Suppressions, baselines, configuration and rule selection accept an
+   * alias wherever they accept the id, so a repository that named the old rule keeps working.
+   */
+  String[] aliases() default {};
 }

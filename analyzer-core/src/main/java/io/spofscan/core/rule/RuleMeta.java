@@ -17,12 +17,30 @@ public record RuleMeta(
     String remediation,
     List<String> tags,
     List<String> references,
-    String helpMarkdown) {
+    String helpMarkdown,
+    List<String> aliases) {
 
   public RuleMeta {
     formats = List.copyOf(formats);
     tags = List.copyOf(tags);
     references = List.copyOf(references);
+    aliases = List.copyOf(aliases);
+  }
+
+  /** A rule without aliases. */
+  public RuleMeta(String id, String title, Severity severity, List<Format> formats, String rationale,
+      String remediation, List<String> tags, List<String> references, String helpMarkdown) {
+    this(id, title, severity, formats, rationale, remediation, tags, references, helpMarkdown, List.of());
+  }
+
+  /** The same rule at another severity (a configuration override). */
+  public RuleMeta withSeverity(Severity s) {
+    return new RuleMeta(id, title, s, formats, rationale, remediation, tags, references, helpMarkdown, aliases);
+  }
+
+  /** Whether {@code name} is this rule's id or one of its aliases. */
+  public boolean answersTo(String name) {
+    return id.equals(name) || aliases.contains(name);
   }
 
   /** Metadata of a rule class; fails fast when the annotation is missing, since that is a programming error. */
@@ -42,7 +60,8 @@ public record RuleMeta(
       throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
     }
     return new RuleMeta(info.id(), info.title(), info.severity(), List.of(info.formats()), info.rationale(),
-        info.remediation(), List.of(info.tags()), List.of(info.references()), loadHelp(ruleClass, info));
+        info.remediation(), List.of(info.tags()), List.of(info.references()), loadHelp(ruleClass, info),
+        List.of(info.aliases()));
   }
 
   private static String loadHelp(Class<?> ruleClass, RuleInfo info) {

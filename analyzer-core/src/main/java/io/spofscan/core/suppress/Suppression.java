@@ -38,4 +38,9 @@ public record Suppression(List<String> ruleIds, String reason, Optional<LocalDat
   public boolean names(String ruleId) {
     return ruleIds.contains(ruleId);
   }
+
+  /** Whether it names the rule {@code ruleId} by its id or by one of its aliases. */
+  public boolean names(String ruleId, io.spofscan.core.rule.RuleAliases aliases) {
+    return ruleIds.stream().anyMatch(n -> aliases.canonical(n).equals(ruleId));
+  }
 }

@@ -4,6 +4,7 @@ import io.spofscan.core.engine.Analyzer;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.RuleAliases;
 import io.spofscan.core.rule.RuleMeta;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,10 +22,17 @@ import java.util.Set;
  */
 public final class Suppressor {
   private final LocalDate today;
+  private final RuleAliases aliases;
 
   /** @param today the day expiry dates are compared with (passed in, so results are reproducible) */
   public Suppressor(LocalDate today) {
+    this(today, RuleAliases.none());
+  }
+
+  /** @param aliases former rule ids a suppression may still name */
+  public Suppressor(LocalDate today, RuleAliases aliases) {
     this.today = today;
+    this.aliases = aliases;
   }
 
   /** The findings still reported (meta findings included, sorted) and the suppressed ones. */
@@ -57,7 +65,7 @@ public final class Suppressor {
       Suppression holding = null;
       Suppression expired = null;
       for (Suppression s : all) {
-        if (!s.hasReason() || !s.names(f.ruleId()) || !appliesTo(s, f, owner)) {
+        if (!s.hasReason() || !s.names(f.ruleId(), aliases) || !appliesTo(s, f, owner)) {
           continue;
         }
         used.add(s);
