@@ -40,3 +40,14 @@ resource "azurerm_monitor_autoscale_setting" "scaled" {
     }
   }
 }
+
+# An Isolated v2 plan in an App Service Environment: the environment's zone redundancy decides.
+resource "azurerm_service_plan" "isolated" {
+  name                       = "isolated"
+  resource_group_name        = "rg"
+  location                   = "westeurope"
+  os_type                    = "Linux"
+  sku_name                   = "I1v2"
+  worker_count               = 3
+  app_service_environment_id = "ase-id"
+}

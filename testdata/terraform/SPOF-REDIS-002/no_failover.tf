@@ -23,13 +23,22 @@ resource "aws_elasticache_replication_group" "cluster_mode_no_replicas" {
   multi_az_enabled           = true
 }
 
-resource "aws_elasticache_replication_group" "same_az" {
-  replication_group_id       = "same-az"
-  description                = "failover, but both nodes may share an AZ"
+resource "aws_elasticache_replication_group" "may_share_az" {
+  replication_group_id       = "may-share-az"
+  description                = "failover, Multi-AZ off, placement left to ElastiCache"
   node_type                  = "cache.t4g.small"
   num_cache_clusters         = 2
   automatic_failover_enabled = true
-  multi_az_enabled           = false # expect: SPOF-REDIS-002
+  multi_az_enabled           = false # expect-unknown: SPOF-REDIS-002
+}
+
+resource "aws_elasticache_replication_group" "same_az" {
+  replication_group_id        = "same-az"
+  description                 = "failover, but both nodes are placed in one AZ"
+  node_type                   = "cache.t4g.small"
+  num_cache_clusters          = 2
+  automatic_failover_enabled  = true
+  preferred_cache_cluster_azs = ["eu-west-1a", "eu-west-1a"] # expect: SPOF-REDIS-002
 }
 
 variable "replicas" {

@@ -1,6 +1,7 @@
 package io.spofscan.cli;
 
 import io.spofscan.cli.aws.DeployedStackScanner;
+import io.spofscan.cli.aws.StackFetchException;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.SourceRange;
@@ -26,7 +27,11 @@ final class ModelStage {
     parts.add(Parsers.parse(sources.files(), plan.options(), plan.threads()));
     if (plan.stacks().requested()) {
       // only here: a scan without --cfn-stack loads no AWS SDK class
-      parts.add(DeployedStackScanner.scan(plan.stacks(), plan.options(), progress));
+      try {
+        parts.add(DeployedStackScanner.scan(plan.stacks(), plan.options(), progress));
+      } catch (StackFetchException e) {
+        throw new UserError(e.getMessage()); // a gate must not pass because its stack could not be read
+      }
     }
     sources.stdin().ifPresent(s -> parts.add(stdin(plan, s)));
     return Model.merge(parts);

@@ -3,7 +3,7 @@ package io.spofscan.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spofscan.core.report.Json;
+import io.spofscan.core.json.Json;
 import io.spofscan.core.report.ScanReport;
 import io.spofscan.core.rule.Severity;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.spofscan.cli;
 
 import io.spofscan.core.model.Format;
-import io.spofscan.core.report.Json;
+import io.spofscan.core.json.Json;
 import io.spofscan.core.rule.RuleMeta;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -31,6 +31,8 @@ import io.spofscan.rules.migration.MysqlCopyingAlter;
 import io.spofscan.rules.migration.TableRewrite;
 import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
+import io.spofscan.rules.rollout.AsgRefreshAllAtOnce;
+import io.spofscan.rules.rollout.EcsDeploymentAllAtOnce;
 import io.spofscan.rules.delivery.DeployJobSingleRunner;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
@@ -142,7 +144,9 @@ public final class BuiltInRules {
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
       new SingleCodeOwner(),
-      new DeployJobSingleRunner());
+      new DeployJobSingleRunner(),
+      new EcsDeploymentAllAtOnce(),
+      new AsgRefreshAllAtOnce());
 
   private static final Map<String, Rule> BY_ID = index();
 

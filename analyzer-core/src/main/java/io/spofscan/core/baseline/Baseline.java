@@ -1,7 +1,7 @@
 package io.spofscan.core.baseline;
 
 import io.spofscan.core.engine.Analyzer;
-import io.spofscan.core.report.Json;
+import io.spofscan.core.json.Json;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleAliases;
 import java.util.ArrayList;

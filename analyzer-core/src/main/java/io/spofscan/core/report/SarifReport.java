@@ -1,5 +1,6 @@
 package io.spofscan.core.report;
 
+import io.spofscan.core.json.Json;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;

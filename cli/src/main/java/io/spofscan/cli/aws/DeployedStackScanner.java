@@ -1,6 +1,5 @@
 package io.spofscan.cli.aws;
 
-import io.spofscan.cli.UserError;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.SourceRange;
@@ -27,7 +26,9 @@ public final class DeployedStackScanner {
   /** Nested stacks deeper than this are reported, not read (CloudFormation itself allows far less in practice). */
   static final int MAX_NESTING = 10;
 
-  public static Model scan(CfnStackOptions stacks, ScanOptions options, Consumer<String> progress) {
+  /** @throws StackFetchException a stack asked for cannot be read: the caller stops the scan with its message */
+  public static Model scan(CfnStackOptions stacks, ScanOptions options, Consumer<String> progress)
+      throws StackFetchException {
     DeployedStackFetcher.Target target = new DeployedStackFetcher.Target(stacks.region(), stacks.profile(),
         stacks.endpointUrl());
     List<Model> parts = new ArrayList<>();
@@ -35,12 +36,7 @@ public final class DeployedStackScanner {
     try (DeployedStackFetcher fetcher = new DeployedStackFetcher(target)) {
       for (String wanted : stacks.stacks()) {
         progress.accept("fetching CloudFormation stack " + wanted);
-        DeployedStack stack;
-        try {
-          stack = fetcher.fetch(wanted);
-        } catch (StackFetchException e) {
-          throw new UserError(e.getMessage());
-        }
+        DeployedStack stack = fetcher.fetch(wanted);
         add(fetcher, stack, options, progress, 0, seen, parts);
       }
     }

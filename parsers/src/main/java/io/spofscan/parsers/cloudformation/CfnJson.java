@@ -1,7 +1,7 @@
 package io.spofscan.parsers.cloudformation;
 
 import io.spofscan.core.model.Value;
-import io.spofscan.core.report.Json;
+import io.spofscan.core.json.Json;
 import java.util.Map;
 
 /** Compact JSON text of a known value, for Fn::ToJsonString. */

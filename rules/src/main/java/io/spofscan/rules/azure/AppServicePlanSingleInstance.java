@@ -1,5 +1,6 @@
 package io.spofscan.rules.azure;
 
+import static io.spofscan.rules.catalog.Attrs.APP_SERVICE_ENVIRONMENT;
 import static io.spofscan.rules.catalog.Attrs.APP_SERVICE_WORKERS;
 import static io.spofscan.rules.catalog.Attrs.APP_SERVICE_ZONE_BALANCING;
 import static io.spofscan.rules.catalog.Attrs.AUTOSCALE_MINIMUM;
@@ -75,7 +76,8 @@ public final class AppServicePlanSingleInstance implements ResourceRule {
             Values.plural(min.asLong().getAsLong(), "worker"), autoscale.get(0).address(), min.asLong().getAsLong());
       }
     }
-    if (zoneCapable(legacy ? tier : sku)) {
+    // In an App Service Environment the environment's zone redundancy decides.
+    if (zoneCapable(legacy ? tier : sku) && !Values.present(r.attr(APP_SERVICE_ENVIRONMENT))) {
       v.requireTrue(legacy ? AZURE_ZONE_REDUNDANT : APP_SERVICE_ZONE_BALANCING, false,
           "its workers are not spread over availability zones, so one zone's outage can stop every app on it");
     }

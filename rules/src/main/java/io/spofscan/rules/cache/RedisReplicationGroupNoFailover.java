@@ -6,6 +6,7 @@ import static io.spofscan.rules.catalog.Attrs.MULTI_AZ_ENABLED;
 import static io.spofscan.rules.catalog.Attrs.NODE_GROUP_CONFIGURATION;
 import static io.spofscan.rules.catalog.Attrs.NUMBER_CACHE_CLUSTERS;
 import static io.spofscan.rules.catalog.Attrs.NUM_CACHE_CLUSTERS;
+import static io.spofscan.rules.catalog.Attrs.PREFERRED_CACHE_CLUSTER_AZS;
 import static io.spofscan.rules.catalog.Attrs.REPLICAS_PER_NODE_GROUP;
 
 import io.spofscan.core.model.Attr;
@@ -26,13 +27,15 @@ import java.util.OptionalLong;
 
 @RuleInfo(
     id = "SPOF-REDIS-002",
-    title = "ElastiCache replication group without a replica, automatic failover or Multi-AZ",
+    title = "ElastiCache replication group without a replica, automatic failover or a second zone",
     severity = Severity.HIGH,
     formats = {Format.TERRAFORM, Format.CLOUDFORMATION},
-    rationale = "A replication group only survives the loss of its primary when it has a replica to promote, "
-        + "automatic failover to promote it, and Multi-AZ to keep that replica in another Availability Zone.",
-    remediation = "Give every shard at least one replica (num_cache_clusters >= 2 or replicas_per_node_group >= 1) "
-        + "and enable automatic_failover_enabled and multi_az_enabled (AutomaticFailoverEnabled, MultiAZEnabled).",
+    rationale = "A replication group only survives the loss of its primary when it has a replica to promote and "
+        + "automatic failover to promote it, and survives a zone outage only when its nodes are not all in one "
+        + "Availability Zone (which Multi-AZ guarantees).",
+    remediation = "Give every shard at least one replica (num_cache_clusters >= 2 or replicas_per_node_group >= 1), "
+        + "enable automatic_failover_enabled (AutomaticFailoverEnabled), and enable multi_az_enabled "
+        + "(MultiAZEnabled) or place the nodes in at least two Availability Zones.",
     tags = {"aws", "elasticache", "redis", "cache", "availability-zone"},
     references = {
         "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html",
@@ -53,14 +56,82 @@ public final class RedisReplicationGroupNoFailover implements ModuleAwareRule {
     List<Problem> unknown = new ArrayList<>();
     nodesPerShard(r, definite, unknown);
     flag(r, AUTOMATIC_FAILOVER, "automatic failover is off", definite, unknown);
-    flag(r, MULTI_AZ_ENABLED, "Multi-AZ is off", definite, unknown);
     if (!definite.isEmpty()) {
       report.at(r, definite.get(0).where(), "%s cannot survive the loss of its primary: %s", r.address(),
           String.join("; ", definite.stream().map(Problem::text).toList()));
-    } else if (!unknown.isEmpty()) {
+      return;
+    }
+    if (!unknown.isEmpty()) {
       report.unknown(r, unknown.get(0).where(), "%s may not survive the loss of its primary: %s", r.address(),
           String.join("; ", unknown.stream().map(Problem::text).toList()));
+      return;
     }
+    zones(r, report);
+  }
+
+  /**
+   * A replica to promote and automatic failover survive the loss of the primary; what is left is an outage of the
+   * zone holding every node. Multi-AZ guarantees another zone, but so does a written placement over two zones, and
+   * without Multi-AZ ElastiCache may still place the nodes apart: only a placement in one zone is certain.
+   */
+  private static void zones(Resource r, Reporter report) {
+    Value multiAz = r.attr(MULTI_AZ_ENABLED);
+    Truth enabled = multiAz.truth(false);
+    if (enabled == Truth.TRUE) {
+      return;
+    }
+    Placement placement = placement(r);
+    if (placement.zones() >= 2) {
+      return;
+    }
+    String spelled = MULTI_AZ_ENABLED.spelledIn(r.format());
+    if (placement.zones() == 1) {
+      report.at(r, placement.where(), "%s places every node in Availability Zone %s (%s %s): an outage of that "
+          + "zone stops it, replicas and failover included", r.address(), placement.zone(), spelled,
+          multiAz.isAbsent() ? "not set" : enabled == Truth.FALSE ? "= false" : "depends on " + Values.why(multiAz));
+    } else if (enabled == Truth.UNKNOWN) {
+      report.unknown(r, multiAz, "%s may keep its primary and replicas in one Availability Zone, whose outage would "
+          + "stop it: %s depends on %s, and no placement is written", r.address(), spelled, Values.why(multiAz));
+    } else if (!multiAz.isAbsent()) {
+      report.unknown(r, multiAz, "%s sets %s = false: an Availability Zone outage stops it if ElastiCache places "
+          + "its primary and replicas in one zone, which depends on %s", r.address(), spelled, placement.why());
+    }
+    // Multi-AZ merely unset with failover on and the placement unknown: ElastiCache spreads the nodes over the
+    // subnet group's zones, so nothing here says they share one.
+  }
+
+  /** How many distinct zones the written placement names (0 when unknown or not written). */
+  private record Placement(int zones, String zone, Value where, String why) {}
+
+  private static Placement placement(Resource r) {
+    List<Value> azs = new ArrayList<>();
+    Value written = r.attr(PREFERRED_CACHE_CLUSTER_AZS);
+    if (written.isUnknown()) {
+      return new Placement(0, "", written, Values.why(written));
+    }
+    azs.addAll(written.items());
+    for (Value g : r.attr(NODE_GROUP_CONFIGURATION).items()) {
+      Value primary = g.get("PrimaryAvailabilityZone");
+      if (!primary.isAbsent()) {
+        azs.add(primary);
+      }
+      Value replicas = g.get("ReplicaAvailabilityZones");
+      if (replicas.isUnknown()) {
+        return new Placement(0, "", replicas, Values.why(replicas));
+      }
+      azs.addAll(replicas.items());
+    }
+    if (azs.isEmpty()) {
+      return new Placement(0, "", written, "where ElastiCache places the nodes (no preferred zones are written)");
+    }
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (Value az : azs) {
+      if (az.asString().isEmpty()) {
+        return new Placement(0, "", az, Values.why(az));
+      }
+      names.add(az.asString().get());
+    }
+    return new Placement(names.size(), names.iterator().next(), azs.get(0), "");
   }
 
   private static void flag(Resource r, Attr attr, String whenFalse, List<Problem> definite, List<Problem> unknown) {

@@ -70,6 +70,8 @@ public final class Attrs {
   public static final Attr APP_SERVICE_WORKERS = Attr.named("worker_count").terraform("worker_count");
   public static final Attr APP_SERVICE_ZONE_BALANCING = Attr.named("zone_balancing_enabled")
       .terraform("zone_balancing_enabled");
+  public static final Attr APP_SERVICE_ENVIRONMENT = Attr.named("app_service_environment_id")
+      .terraform("app_service_environment_id");
   /** azurerm_app_service_plan (azurerm 2.x): {@code sku { tier, size, capacity }} and {@code zone_redundant}. */
   public static final Attr LEGACY_PLAN_CAPACITY = Attr.named("sku.capacity").terraform("sku.capacity");
   public static final Attr LEGACY_PLAN_TIER = Attr.named("sku.tier").terraform("sku.tier");
@@ -110,6 +112,9 @@ public final class Attrs {
       .terraform("automatic_failover_enabled").cloudformation("Properties.AutomaticFailoverEnabled");
   public static final Attr MULTI_AZ_ENABLED = Attr.named("multi_az_enabled").terraform("multi_az_enabled")
       .cloudformation("Properties.MultiAZEnabled");
+  /** Where a replication group's nodes go, primary first. */
+  public static final Attr PREFERRED_CACHE_CLUSTER_AZS = Attr.named("preferred_cache_cluster_azs")
+      .terraform("preferred_cache_cluster_azs").cloudformation("Properties.PreferredCacheClusterAZs");
   public static final Attr NUM_CACHE_CLUSTERS = Attr.named("num_cache_clusters").terraform("num_cache_clusters")
       .cloudformation("Properties.NumCacheClusters");
   /** The pre-4.0 AWS provider spelling of num_cache_clusters. */

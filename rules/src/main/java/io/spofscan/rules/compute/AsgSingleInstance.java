@@ -10,6 +10,7 @@ import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.support.Links;
 
 @RuleInfo(
     id = "SPOF-ASG-001",
@@ -27,6 +28,10 @@ import io.spofscan.rules.modules.ModuleKnowledge;
 public final class AsgSingleInstance implements Rule {
 
   static final Kind ASG = Kind.of("Auto Scaling group", "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup");
+  /** What changes a group's desired capacity: scaling policies, scheduled actions, ECS managed scaling. */
+  static final Kind SCALER = Kind.of("scaler of an Auto Scaling group", "aws_autoscaling_policy",
+      "aws_autoscaling_schedule", "aws_ecs_capacity_provider", "AWS::AutoScaling::ScalingPolicy",
+      "AWS::AutoScaling::ScheduledAction", "AWS::ECS::CapacityProvider");
 
   @Override
   public void check(Model model, Reporter report) {
@@ -36,8 +41,11 @@ public final class AsgSingleInstance implements Rule {
       if (subnets.isAbsent()) {
         subnets = r.attr(tf ? "availability_zones" : "Properties.AvailabilityZones");
       }
-      Capacity.check(r, report, "Auto Scaling group", "instance", r.attr(tf ? "min_size" : "Properties.MinSize"),
-          -1, r.attr(tf ? "max_size" : "Properties.MaxSize"), subnets);
+      // Without a scaling policy or scheduled action the group runs its desired capacity, not its minimum.
+      boolean scaled = !Links.referencing(r, model.all(SCALER)).isEmpty();
+      Capacity.check(r, report, "Auto Scaling group", "instance", new Capacity.Size(
+          r.attr(tf ? "min_size" : "Properties.MinSize"), -1, r.attr(tf ? "max_size" : "Properties.MaxSize"),
+          r.attr(tf ? "desired_capacity" : "Properties.DesiredCapacity"), !scaled), subnets);
     }
     ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
   }

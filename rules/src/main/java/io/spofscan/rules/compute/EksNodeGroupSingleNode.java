@@ -32,9 +32,11 @@ public final class EksNodeGroupSingleNode implements Rule {
   public void check(Model model, Reporter report) {
     for (Resource r : model.all(NODE_GROUP)) {
       boolean tf = r.format() == Format.TERRAFORM;
-      Capacity.check(r, report, "node group", "node",
+      // A node group is scaled by a cluster autoscaler the scan cannot see, so its minimum is what it may run.
+      Capacity.check(r, report, "node group", "node", new Capacity.Size(
           r.attr(tf ? "scaling_config.min_size" : "Properties.ScalingConfig.MinSize"), 1,
           r.attr(tf ? "scaling_config.max_size" : "Properties.ScalingConfig.MaxSize"),
+          r.attr(tf ? "scaling_config.desired_size" : "Properties.ScalingConfig.DesiredSize"), false),
           r.attr(tf ? "subnet_ids" : "Properties.Subnets"));
     }
     ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);

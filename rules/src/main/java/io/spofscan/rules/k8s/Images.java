@@ -109,6 +109,13 @@ public final class Images {
     return statefulService(r).map(s -> s.equals("Redis") || s.equals("Valkey")).orElse(false);
   }
 
+  /** Whether every container of the pod template runs the {@code pause} image: a placeholder that serves nothing. */
+  public static boolean onlyPause(Resource r) {
+    var containers = K8s.podSpec(r).get("containers").items();
+    return !containers.isEmpty() && containers.stream().allMatch(c -> c.get("image").asString()
+        .map(Images::baseName).filter(b -> b.equals("pause")).isPresent());
+  }
+
   /** Components every Ingress or every DNS lookup of the cluster goes through, recognised by image. */
   public static Optional<String> clusterEntryPoint(Resource r) {
     for (Value c : K8s.podSpec(r).get("containers").items()) {

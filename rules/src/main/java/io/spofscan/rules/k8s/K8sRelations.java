@@ -54,11 +54,15 @@ public final class K8sRelations {
     return new K8sRelations(model);
   }
 
-  /** Deployments, StatefulSets and ReplicaSets not owned by another controller, in source order. */
+  /**
+   * Deployments, StatefulSets and ReplicaSets not owned by another controller, in source order. Placeholder
+   * workloads that only run the {@code pause} image (cluster headroom, autoscaler demos) serve nothing and are
+   * left out.
+   */
   public List<Resource> workloads() {
     List<Resource> out = new ArrayList<>();
     for (Resource r : model.all(Kinds.REPLICATED_WORKLOAD)) {
-      if (!K8s.isOwned(r)) {
+      if (!K8s.isOwned(r) && !Images.onlyPause(r)) {
         out.add(r);
       }
     }

@@ -1,4 +1,4 @@
-package io.spofscan.core.report;
+package io.spofscan.core.json;
 
 import java.math.BigDecimal;
 import java.util.List;
