@@ -2,6 +2,7 @@ package io.spofscan.core.report;
 
 import io.spofscan.core.graph.Flow;
 import io.spofscan.core.graph.Node;
+import io.spofscan.core.json.Json;
 import io.spofscan.core.rule.Finding;
 import io.spofscan.core.rule.RuleMeta;
 import java.util.ArrayList;
