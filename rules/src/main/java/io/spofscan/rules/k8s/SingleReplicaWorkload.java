@@ -26,11 +26,14 @@ import java.util.List;
         "https://kubernetes.io/docs/concepts/workloads/pods/disruptions/"})
 public final class SingleReplicaWorkload implements Rule {
 
-  /** True when the workload is behind Services, and each of them certainly routes to another pod owner too. */
+  /**
+   * True when the workload is behind Services, and each of them certainly routes to another pod owner too. The
+   * same object written in several files (alternative install manifests side by side) is not another owner.
+   */
   static boolean servedWithOthers(Resource w, K8sRelations rel) {
     List<K8sRelations.Match> services = rel.servicesFor(w);
     return !services.isEmpty() && services.stream().allMatch(s -> rel.routedBy(s.resource()).stream()
-        .anyMatch(o -> !o.resource().equals(w) && o.truth() == Truth.TRUE));
+        .anyMatch(o -> !o.resource().address().equals(w.address()) && o.truth() == Truth.TRUE));
   }
 
   @Override
