@@ -25,6 +25,7 @@ final class SpofscanCommand implements Runnable {
     Map<String, Class<?>> all = new LinkedHashMap<>();
     all.put("scan", ScanCommand.class);
     all.put("rules", RulesCommand.class);
+    all.put("flows", FlowsCommand.class);
     all.put("baseline", BaselineCommand.class);
     all.put("init", InitCommand.class);
     all.put("report", ReportMergeCommand.Group.class);

@@ -42,7 +42,7 @@ public final class GraphKinds {
       "AWS::AutoScaling::LaunchConfiguration", "aws_elastic_beanstalk_environment", "aws_apprunner_service",
       "kubernetes_deployment", "kubernetes_deployment_v1", "kubernetes_stateful_set", "kubernetes_stateful_set_v1",
       "kubernetes_config_map", "kubernetes_config_map_v1", "kubernetes_secret", "kubernetes_secret_v1",
-      "helm_release");
+      "helm_release", "Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "ConfigMap", "Secret");
 
   public static final Kind CONFIG_MAP = Kind.of("ConfigMap", "ConfigMap");
   public static final Kind HTTP_ROUTE = Kind.of("Gateway API HTTPRoute", "HTTPRoute", "GRPCRoute");

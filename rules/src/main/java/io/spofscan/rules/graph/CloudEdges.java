@@ -59,8 +59,8 @@ final class CloudEdges implements EdgeSource {
       }
     }
     for (Resource from : model.resources()) {
-      if (from.format() != Format.TERRAFORM && from.format() != Format.CLOUDFORMATION) {
-        continue;
+      if (from.format() == Format.SQL || from.references().isEmpty()) {
+        continue; // Kubernetes objects from Terraform (kubernetes_*, helm_release) keep Terraform references
       }
       for (Reference ref : from.references()) {
         if (IGNORED_REFERENCE_KINDS.contains(ref.kind())) {
@@ -108,9 +108,9 @@ final class CloudEdges implements EdgeSource {
     } else if (from.is(Kinds.ECS_SERVICE) && to.is(GraphKinds.ECS_TASK_DEFINITION)
         || from.is(GraphKinds.ASG) && to.is(GraphKinds.LAUNCH_TEMPLATE)) {
       g.edge(EdgeKind.ROUTES_TO, from, to, at, Truth.TRUE, via);            // what the service runs
-    } else if (from.is(GraphKinds.COMPUTE) && startsWithAny(to.type(), START_PREFIXES)) {
+    } else if (isCompute(from) && startsWithAny(to.type(), START_PREFIXES)) {
       g.edge(EdgeKind.NEEDS_AT_START, from, to, at, Truth.TRUE, via);
-    } else if (from.is(GraphKinds.COMPUTE) && startsWithAny(to.type(), DATA_PREFIXES)) {
+    } else if (isCompute(from) && startsWithAny(to.type(), DATA_PREFIXES)) {
       g.edge(EdgeKind.USES, from, to, at, Truth.TRUE, via);
     }
   }
@@ -164,7 +164,7 @@ final class CloudEdges implements EdgeSource {
     if (from.is(GraphKinds.DNS_RECORD) || from.is(Kinds.CLOUDFRONT_DISTRIBUTION)
         || from.is(GraphKinds.LISTENER) || from.is(GraphKinds.LISTENER_RULE)) {
       kind = EdgeKind.ROUTES_TO;
-    } else if (from.is(GraphKinds.COMPUTE) && (looksLikeData(target) || target.startsWith("module."))) {
+    } else if (isCompute(from) && (looksLikeData(target) || target.startsWith("module."))) {
       kind = EdgeKind.USES;
     } else {
       return; // a reference that carries no traffic (an IAM role, a security group) is no hop
@@ -188,6 +188,11 @@ final class CloudEdges implements EdgeSource {
 
   private static boolean looksLikeData(String target) {
     return startsWithAny(target, DATA_PREFIXES) || target.startsWith("data.");
+  }
+
+  /** Code that connects to things; Kubernetes objects written in Terraform keep their kind name ("v1 ConfigMap"). */
+  private static boolean isCompute(Resource r) {
+    return r.is(GraphKinds.COMPUTE) || GraphKinds.COMPUTE.nativeTypes().contains(r.kindName());
   }
 
   private static boolean isLoadBalancer(Resource r) {

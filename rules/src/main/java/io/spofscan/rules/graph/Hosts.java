@@ -32,22 +32,26 @@ final class Hosts {
     if (v.isEmpty() || v.length() > 2000) {
       return out;
     }
-    Matcher url = URL.matcher(v);
-    while (url.find()) {
-      add(out, url.group(1));
+    if (v.contains("://")) { // the cheap test first: most values are no URL, and the scan is per env value
+      Matcher url = URL.matcher(v);
+      while (url.find()) {
+        add(out, url.group(1));
+      }
     }
     if (!out.isEmpty()) {
       return out;
     }
-    for (String part : v.split("[,\\s]+")) {
+    for (String part : v.indexOf(':') < 0 ? new String[0] : v.split("[,\\s]+")) {
       Matcher hp = HOST_PORT.matcher(part);
       if (hp.matches()) {
         add(out, hp.group(1));
       }
     }
-    Matcher cs = CONNECTION_STRING.matcher(v);
-    while (cs.find()) {
-      add(out, cs.group(1));
+    if (v.indexOf('=') >= 0) {
+      Matcher cs = CONNECTION_STRING.matcher(v);
+      while (cs.find()) {
+        add(out, cs.group(1));
+      }
     }
     if (out.isEmpty() && HOST_VARIABLE.matcher(name).matches() && BARE.matcher(v).matches()
         && v.chars().anyMatch(Character::isLetter)) {

@@ -49,9 +49,10 @@ final class KubernetesEdges implements EdgeSource {
         }
       }
     }
+    LabelIndex labels = new LabelIndex(podOwnersByNamespace);
     for (Resource pdb : model.all(Kinds.PDB)) {
       Value selector = pdb.attr("spec.selector");
-      for (Resource w : podOwnersByNamespace.getOrDefault(K8s.namespace(pdb), List.of())) {
+      for (Resource w : labels.candidates(K8s.namespace(pdb), selector.get("matchLabels"))) {
         if (scope.related(pdb, w)) {
           graph.edge(EdgeKind.PROTECTS, pdb, w, selector.location().orElse(pdb.range()),
               Selectors.labelSelector(selector, K8s.podLabels(w)), "spec.selector");
@@ -65,7 +66,7 @@ final class KubernetesEdges implements EdgeSource {
       if (selector.isAbsent()) {
         continue; // a Service without selector routes to manually managed endpoints
       }
-      for (Resource w : podOwnersByNamespace.getOrDefault(K8s.namespace(svc), List.of())) {
+      for (Resource w : labels.candidates(K8s.namespace(svc), selector)) {
         if (scope.related(svc, w)) {
           graph.edge(EdgeKind.ROUTES_TO, svc, w, selector.location().orElse(svc.range()),
               Selectors.plainSelector(selector, K8s.podLabels(w), false), "spec.selector");
@@ -99,6 +100,57 @@ final class KubernetesEdges implements EdgeSource {
           graph.edge(EdgeKind.ROUTES_TO, ingress, svc, at, Truth.TRUE, "backend service");
         }
       }
+    }
+  }
+
+  /**
+   * Pod owners by namespace and pod label, so a selector is compared only with the pods that carry its first label
+   * (plus those whose labels are unresolved): linear in objects + labels instead of selectors x pods.
+   */
+  private static final class LabelIndex {
+    private final Map<String, List<Resource>> byNamespace;
+    private final Map<String, List<Resource>> byLabel = new HashMap<>();
+    private final Map<String, List<Resource>> unresolved = new HashMap<>();
+    private final Map<Resource, Integer> order = new java.util.IdentityHashMap<>();
+
+    LabelIndex(Map<String, List<Resource>> byNamespace) {
+      this.byNamespace = byNamespace;
+      byNamespace.forEach((ns, owners) -> {
+        for (Resource w : owners) {
+          order.put(w, order.size());
+          Value podLabels = K8s.podLabels(w);
+          boolean unknown = podLabels.isUnknown();
+          for (var e : podLabels.entries().entrySet()) {
+            if (e.getValue().isUnknown()) {
+              unknown = true;
+            }
+            e.getValue().asString().ifPresent(v -> byLabel.computeIfAbsent(ns + "\0" + e.getKey() + "=" + v,
+                k -> new ArrayList<>()).add(w));
+          }
+          if (unknown) {
+            unresolved.computeIfAbsent(ns, k -> new ArrayList<>()).add(w);
+          }
+        }
+      });
+    }
+
+    /** Pod owners of {@code namespace} that {@code labels} (a label map) may select, in model order. */
+    List<Resource> candidates(String namespace, Value labels) {
+      List<Resource> all = byNamespace.getOrDefault(namespace, List.of());
+      if (labels.isUnknown()) {
+        return all;
+      }
+      for (var e : labels.entries().entrySet()) {
+        var v = e.getValue().asString();
+        if (v.isPresent()) {
+          List<Resource> out = new ArrayList<>(byLabel.getOrDefault(namespace + "\0" + e.getKey() + "=" + v.get(),
+              List.of()));
+          out.addAll(unresolved.getOrDefault(namespace, List.of()));
+          out.sort(java.util.Comparator.comparingInt(order::get));
+          return out.stream().distinct().toList();
+        }
+      }
+      return all; // no known label to narrow by (empty selector, only matchExpressions)
     }
   }
 

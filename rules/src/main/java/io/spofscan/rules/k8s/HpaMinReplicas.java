@@ -26,21 +26,23 @@ public final class HpaMinReplicas implements ResourceRule {
 
   @Override
   public boolean appliesTo(Resource r) {
-    return r.is(Kinds.HPA);
+    return r.is(Kinds.HPA) || r.is(Kinds.KEDA_SCALED_OBJECT);
   }
 
   @Override
   public void check(Resource r, Model model, Reporter report) {
-    Value min = r.attr("spec.minReplicas");
-    String target = r.attr("spec.scaleTargetRef.kind").asString().orElse("?") + "/"
+    boolean keda = r.is(Kinds.KEDA_SCALED_OBJECT);
+    Value min = r.attr(keda ? "spec.minReplicaCount" : "spec.minReplicas");
+    String target = r.attr("spec.scaleTargetRef.kind").asString().orElse(keda ? "Deployment" : "?") + "/"
         + r.attr("spec.scaleTargetRef.name").asString().orElse("?");
-    OptionalLong n = Values.longOr(min, 1);
+    OptionalLong n = Values.longOr(min, keda ? 0 : 1);
     if (n.isEmpty()) {
       report.unknown(r, min, "%s may scale %s down to one replica: minReplicas depends on %s", r.address(), target,
           Values.why(min));
     } else if (n.getAsLong() < 2) {
       report.at(r, min, "%s lets %s scale down to %s%s: a single eviction or crash then stops it", r.address(),
-          target, Values.plural(n.getAsLong(), "replica"), min.isAbsent() ? " (minReplicas not set, default 1)" : "");
+          target, Values.plural(n.getAsLong(), "replica"), min.isAbsent() ? keda ? " (minReplicaCount not set, KEDA's default 0)"
+          : " (minReplicas not set, default 1)" : "");
     }
   }
 }

@@ -81,6 +81,17 @@ public final class K8sRelations {
         && graph.scope().related(r, o)).toList();
   }
 
+  /** HPAs and KEDA ScaledObjects that set the workload's replica count. */
+  public List<Resource> autoscalersFor(Resource workload) {
+    return sources(graph.in(workload, EdgeKind.SCALES)).stream().filter(r -> r.is(Kinds.AUTOSCALER)).toList();
+  }
+
+  /** Pod owners a Service routes to, with how sure the selector match is. */
+  public List<Match> routedBy(Resource service) {
+    return graph.out(service, EdgeKind.ROUTES_TO).stream().filter(e -> e.to().isResource())
+        .map(e -> new Match(e.to().resource(), e.truth())).toList();
+  }
+
   public List<Resource> hpasFor(Resource workload) {
     return sources(graph.in(workload, EdgeKind.SCALES)).stream().filter(r -> r.is(Kinds.HPA)).toList();
   }
@@ -92,6 +103,12 @@ public final class K8sRelations {
       Resource hpa = hpas.get(0);
       Value min = hpa.attr("spec.minReplicas");
       return new Replicas(Values.longOr(min, 1), min, hpa);
+    }
+    for (Resource keda : autoscalersFor(workload)) {
+      // KEDA's minReplicaCount counts like minReplicas (default 0: scaled to zero when idle, one pod under light load)
+      Value min = keda.attr("spec.minReplicaCount");
+      OptionalLong n = Values.longOr(min, 0);
+      return new Replicas(n.isPresent() ? OptionalLong.of(Math.max(1, n.getAsLong())) : n, min, keda);
     }
     Value replicas = workload.attr("spec.replicas");
     return new Replicas(Values.longOr(replicas, 1), replicas, null);

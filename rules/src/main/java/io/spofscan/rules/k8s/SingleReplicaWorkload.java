@@ -3,11 +3,13 @@ package io.spofscan.rules.k8s;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
+import io.spofscan.core.model.Truth;
 import io.spofscan.core.rule.Reporter;
 import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.support.Values;
+import java.util.List;
 
 @RuleInfo(
     id = "SPOF-K8S-001",
@@ -24,12 +26,25 @@ import io.spofscan.rules.support.Values;
         "https://kubernetes.io/docs/concepts/workloads/pods/disruptions/"})
 public final class SingleReplicaWorkload implements Rule {
 
+  /**
+   * True when the workload is behind Services, and each of them certainly routes to another pod owner too. The
+   * same object written in several files (alternative install manifests side by side) is not another owner.
+   */
+  static boolean servedWithOthers(Resource w, K8sRelations rel) {
+    List<K8sRelations.Match> services = rel.servicesFor(w);
+    return !services.isEmpty() && services.stream().allMatch(s -> rel.routedBy(s.resource()).stream()
+        .anyMatch(o -> !o.resource().address().equals(w.address()) && o.truth() == Truth.TRUE));
+  }
+
   @Override
   public void check(Model model, Reporter report) {
     K8sRelations rel = K8sRelations.of(model);
     for (Resource w : rel.workloads()) {
-      if (!rel.hpasFor(w).isEmpty()) {
-        continue; // the HPA sets the replica count; SPOF-K8S-002 judges its minReplicas
+      if (!rel.autoscalersFor(w).isEmpty()) {
+        continue; // the HPA or KEDA sets the replica count; SPOF-K8S-002 judges its minimum
+      }
+      if (servedWithOthers(w, rel)) {
+        continue; // every Service in front of it also routes to other workloads' pods (e.g. v1, v2, v3)
       }
       boolean redisRule = Images.isRedis(w) && !RedisSingleReplica.sentinelNearby(w, rel);
       boolean statefulRule = Images.statefulService(w).isPresent() && !Images.isRedis(w);
