@@ -9,6 +9,7 @@ import io.spofscan.core.rule.Reporter;
 import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
+import io.spofscan.rules.support.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -107,11 +108,11 @@ public final class DeployJobSingleRunner implements Rule {
     for (Resource r : model.all(RUNNER_DEPLOYMENT)) {
       Set<String> labels = lower(r.attr("spec.template.spec.labels").items());
       labels.add(r.attr("metadata.name").asString().orElse("").toLowerCase(Locale.ROOT));
-      OptionalLong most = count(r.attr("spec.replicas"), 1);
+      OptionalLong most = Values.longOr(r.attr("spec.replicas"), 1);
       String name = r.attr("metadata.name").asString().orElse("");
       for (Resource hra : autoscalers) {
         if (hra.attr("spec.scaleTargetRef.name").asString().filter(name::equals).isPresent()) {
-          most = count(hra.attr("spec.maxReplicas"), 1);
+          most = Values.longOr(hra.attr("spec.maxReplicas"), 1);
         }
       }
       out.add(new Pool(r.address(), labels, most));
@@ -121,7 +122,7 @@ public final class DeployJobSingleRunner implements Rule {
       Set<String> labels = new TreeSet<>();
       labels.add(r.attr("spec.runnerScaleSetName").asString().or(() -> r.attr("metadata.name").asString())
           .orElse("").toLowerCase(Locale.ROOT));
-      OptionalLong max = count(r.attr("spec.maxRunners"), Long.MAX_VALUE);
+      OptionalLong max = Values.longOr(r.attr("spec.maxRunners"), Long.MAX_VALUE);
       out.add(new Pool(r.address(), labels, max));
     }
     return out;
@@ -136,18 +137,6 @@ public final class DeployJobSingleRunner implements Rule {
       total = total + Math.min(p.most().getAsLong(), Long.MAX_VALUE / 4);
     }
     return OptionalLong.of(total);
-  }
-
-  private static OptionalLong count(Value v, long whenAbsent) {
-    if (v.isAbsent()) {
-      return OptionalLong.of(whenAbsent);
-    }
-    Optional<String> s = v.asString();
-    try {
-      return s.map(x -> OptionalLong.of(Long.parseLong(x.trim()))).orElse(OptionalLong.empty());
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
   }
 
   private static boolean isDeploy(Resource job) {
