@@ -1,5 +1,6 @@
 package io.spofscan.parsers.cloudformation;
 
+import io.spofscan.core.model.DeployZone;
 import io.spofscan.core.model.Reference;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Truth;
@@ -146,7 +147,7 @@ final class CfnEvaluator {
       case "Join" -> join(arg, at);
       case "Select" -> select(arg, at);
       case "Split" -> splitFn(arg, at);
-      case "GetAZs" -> Value.unknown("Fn::GetAZs: the Availability Zones of a region are only known at deploy", at);
+      case "GetAZs" -> getAzs(arg, at);
       case "Base64" -> base64(arg, at);
       case "Cidr" -> cidr(arg, at);
       case "Length" -> length(arg, at);
@@ -185,6 +186,18 @@ final class CfnEvaluator {
       return whenTrue;
     }
     return Value.unknown(c.reason(), at);
+  }
+
+  /** The region's zones: "" or an unset AWS::Region mean the stack's own region. */
+  private Value getAzs(Value arg, SourceRange at) {
+    Value region = eval(arg);
+    if (region.isNull() || region.isAbsent() || region.asString().map(String::isEmpty).orElse(false)
+        || region.unknownReason().map(r -> r.startsWith("pseudo parameter AWS::Region ")).orElse(false)) {
+      return DeployZone.all("", at);
+    }
+    Optional<String> name = region.asString().filter(n -> n.matches("[a-z0-9-]{1,40}"));
+    return name.isPresent() ? DeployZone.all(name.get(), at)
+        : unknown(region, "Fn::GetAZs needs a region name", at);
   }
 
   private Value getAtt(Value arg, SourceRange at) {
@@ -307,6 +320,11 @@ final class CfnEvaluator {
     Value list = eval(l.items().get(1));
     if (index.asLong().isEmpty()) {
       return unknown(index, "Fn::Select index is not a number", at);
+    }
+    Optional<DeployZone> zones = DeployZone.of(list).filter(DeployZone::isAll);
+    if (zones.isPresent() && index.asLong().getAsLong() >= 0 && index.asLong().getAsLong() < 1000) {
+      // one zone of the region's list: unnamed until deploy, but distinct from the zones at other indexes
+      return DeployZone.pick(zones.get().region(), (int) index.asLong().getAsLong(), at);
     }
     if (!(list instanceof Value.ListValue items)) {
       return unknown(list, "Fn::Select needs a list", at);

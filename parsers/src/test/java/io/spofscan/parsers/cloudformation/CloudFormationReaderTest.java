@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.spofscan.core.model.DeployZone;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Reference;
@@ -19,6 +20,7 @@ import io.spofscan.parsers.yaml.DocumentParser;
 import io.spofscan.parsers.yaml.Fixtures;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CloudFormationReaderTest {
@@ -71,6 +73,8 @@ class CloudFormationReaderTest {
     assertEquals("Vpc.CidrBlock is only known after deploy", p.get("Endpoint").unknownReason().orElseThrow());
     assertEquals("Topic.TopicName is only known after deploy", p.get("Other").unknownReason().orElseThrow());
     assertTrue(p.get("Zone").isUnknown());
+    assertEquals(Optional.of(new DeployZone("", 0)), DeployZone.of(p.get("Zone")),
+        "!Select [0, !GetAZs \"\"] is the first zone of the stack's region, unnamed until deploy");
     assertEquals("ZWNobyBoaQ==", text(p.get("UserData")));
     assertEquals(List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"),
         p.get("Cidrs").items().stream().map(CloudFormationReaderTest::text).toList());

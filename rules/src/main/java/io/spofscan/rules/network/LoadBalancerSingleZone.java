@@ -6,6 +6,7 @@ import static io.spofscan.rules.catalog.Attrs.LB_SUBNET_MAPPINGS;
 import static io.spofscan.rules.catalog.Attrs.LB_TYPE;
 
 import io.spofscan.core.model.Attr;
+import io.spofscan.core.model.DeployZone;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
@@ -61,7 +62,11 @@ public final class LoadBalancerSingleZone implements ResourceRule {
       verdict.moreThanOne(placement(r, LB_SUBNETS, LB_SUBNET_MAPPINGS), spelled(r), "subnet",
           "every load balancer node sits in that subnet's Availability Zone");
     } else {
-      verdict.moreThanOne(placement(r, LB_SUBNETS, CLB_ZONES), spelled(r), "subnet or zone",
+      Value placement = placement(r, LB_SUBNETS, CLB_ZONES);
+      if (DeployZone.of(placement).filter(DeployZone::isAll).isPresent()) {
+        return; // Fn::GetAZs: every zone of the region, and every AWS region has at least two
+      }
+      verdict.moreThanOne(placement, spelled(r), "subnet or zone",
           "every load balancer node sits in one Availability Zone");
     }
     verdict.report(report, "accepts traffic in one Availability Zone only",

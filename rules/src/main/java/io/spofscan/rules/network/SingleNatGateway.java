@@ -15,12 +15,12 @@ import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
 import io.spofscan.rules.modules.ModuleKnowledge;
 import io.spofscan.rules.support.Values;
+import io.spofscan.rules.support.Zones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 @RuleInfo(
     id = "SPOF-NAT-001",
@@ -65,21 +65,21 @@ public final class SingleNatGateway implements Rule {
         continue; // several NAT gateways: whether each zone routes to its own is not decidable here
       }
       Resource nat = g.nats.get(0);
-      TreeSet<String> zones = new TreeSet<>();
+      Zones zones = new Zones();
       Optional<Value> unknownZone = Optional.empty();
       for (Resource s : g.subnets) {
         Value az = s.attr(SUBNET_AZ);
-        if (az.isUnknown() || !s.certainlyExists()) {
-          unknownZone = unknownZone.isPresent() ? unknownZone : Optional.of(az.isUnknown() ? az : s.existence());
-        } else {
-          az.asString().ifPresent(zones::add);
+        if (!s.certainlyExists()) {
+          unknownZone = unknownZone.or(() -> Optional.of(s.existence()));
+        } else if (!zones.add(az) && az.isUnknown()) {
+          unknownZone = unknownZone.or(() -> Optional.of(az));
         }
       }
-      if (zones.size() >= 2) {
+      if (zones.distinct() >= 2) {
         report.at(nat, Value.absent(), "%s is the only NAT gateway for subnets in %d Availability Zones (%s): an "
-            + "outage of its zone cuts every private subnet off", nat.address(), zones.size(),
-            String.join(", ", zones));
-      } else if (unknownZone.isPresent() && g.subnets.size() >= 2) {
+            + "outage of its zone cuts every private subnet off", nat.address(), zones.distinct(), zones.names());
+      } else if ((unknownZone.isPresent() || zones.mixed()) && g.subnets.size() >= 2) {
+        unknownZone = unknownZone.or(zones::firstDeployZone);
         report.unknown(nat, Value.absent(), "%s is the only NAT gateway for %d subnets, which may span several "
             + "Availability Zones: their zones depend on %s", nat.address(), g.subnets.size(),
             Values.why(unknownZone.get()));
