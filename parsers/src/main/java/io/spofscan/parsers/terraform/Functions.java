@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,11 +25,97 @@ final class Functions {
 
   private Functions() {}
 
+  private static void encodeJson(Value v, StringBuilder out) throws EvalError {
+    if (out.length() > MAX_STRING_CHARS) {
+      return;
+    }
+    if (v instanceof Value.MapValue m) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, Value> e : new TreeMap<>(m.entries()).entrySet()) {
+        out.append(first ? "" : ",");
+        first = false;
+        encodeJsonString(e.getKey(), out);
+        out.append(':');
+        encodeJson(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (v instanceof Value.ListValue l) {
+      out.append('[');
+      for (int i = 0; i < l.items().size(); i++) {
+        out.append(i == 0 ? "" : ",");
+        encodeJson(l.items().get(i), out);
+      }
+      out.append(']');
+    } else if (v instanceof Value.Scalar s) {
+      if (s.value() == null) {
+        out.append("null");
+      } else if (s.value() instanceof Boolean b) {
+        out.append(b);
+      } else if (s.value() instanceof BigDecimal n) {
+        out.append(n.stripTrailingZeros().toPlainString());
+      } else {
+        encodeJsonString(s.value().toString(), out);
+      }
+    } else {
+      throw new EvalError("cannot encode " + Values.typeName(v));
+    }
+  }
+
+  private static void encodeJsonString(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  /**
+   * slice() of a list known only after apply: Terraform fails unless the list has {@code to} items, so a slice that
+   * applies has exactly {@code to - from} of them, each as unknown as the list (e.g. the first three zone names).
+   */
+  private static Optional<Value> sliceOfUnknown(Value.Unknown list, Value from, Value to, SourceRange at) {
+    if (!(from instanceof Value.Scalar) || !(to instanceof Value.Scalar)) {
+      return Optional.empty();
+    }
+    long start;
+    long end;
+    try {
+      start = Values.toNumber(from).longValue();
+      end = Values.toNumber(to).longValue();
+    } catch (EvalError e) {
+      return Optional.empty(); // the general path reports it
+    }
+    if (start < 0 || end < start || end - start > MAX_LIST_ITEMS) {
+      return Optional.empty();
+    }
+    List<Value> items = new ArrayList<>();
+    for (long i = start; i < end; i++) {
+      items.add(new Value.Unknown(list.reason(), at));
+    }
+    return Optional.of(new Value.ListValue(items, at));
+  }
+
   private static final Set<String> AFTER_APPLY = Set.of("file", "templatefile", "filebase64", "fileexists",
       "fileset", "filemd5", "filesha1", "filesha256", "filesha512", "filebase64sha256", "filebase64sha512",
       "timestamp", "uuid", "bcrypt", "plantimestamp");
 
-  private static final Set<String> STRING_RESULTS = Set.of("join", "format", "tostring", "lower", "upper");
+  private static final Set<String> STRING_RESULTS = Set.of("join", "format", "tostring", "lower", "upper",
+      "jsonencode", "yamlencode");
 
   /** The first unknown inside a value (bounded by the parser's nesting limit). */
   static Value.Unknown firstUnknown(Value v) {
@@ -80,6 +167,12 @@ final class Functions {
         return Values.at(last, at);
       }
       args.addAll(last.items());
+    }
+    if (name.equals("slice") && args.size() == 3 && args.get(0) instanceof Value.Unknown u) {
+      Optional<Value> sliced = sliceOfUnknown(u, args.get(1), args.get(2), at);
+      if (sliced.isPresent()) {
+        return sliced.get();
+      }
     }
     if (!name.equals("coalesce") && !name.equals("lookup") && !name.equals("length")) {
       for (Value a : args) {
@@ -409,6 +502,18 @@ final class Functions {
           throw new EvalError("slice() indices out of range");
         }
         return new Value.ListValue(items.subList(from, to), at);
+      }
+      case "jsonencode":
+      case "yamlencode": {
+        // jsonencode as Terraform writes it (sorted keys, no spaces, HTML characters escaped); yamlencode's layout
+        // is not part of Terraform's compatibility promise, so the same data in YAML's JSON-compatible flow style
+        arity(name, args, 1);
+        StringBuilder out = new StringBuilder();
+        encodeJson(args.get(0), out);
+        if (out.length() > MAX_STRING_CHARS) {
+          return new Value.Unknown(name + "() result over " + MAX_STRING_CHARS + " characters is not evaluated", at);
+        }
+        return Values.str(out.toString(), at);
       }
       case "sort": {
         arity(name, args, 1);

@@ -305,4 +305,19 @@ class TerraformFeaturesTest {
     assertEquals(Truth.UNKNOWN, i.attr("has").truth(false));
     assertEquals(Truth.UNKNOWN, i.attr("same").truth(false));
   }
+
+  @Test
+  void aSliceOfAListKnownAfterApplyHasItsLength() {
+    // slice() fails unless the list is long enough, so three zone names come out of it when it applies.
+    Resource r = resource(snippet(tmp, "data \"aws_availability_zones\" \"available\" {}\n"
+        + "locals {\n  azs = slice(data.aws_availability_zones.available.names, 0, 3)\n}\n"
+        + "resource \"null_resource\" \"r\" {\n  triggers = {\n    zones = local.azs\n"
+        + "    subnets = [for k, v in local.azs : \"10.0.${k}.0/24\"]\n"
+        + "    bad = slice(data.aws_availability_zones.available.names, 2, 1)\n  }\n}\n"), "null_resource.r");
+    List<Value> zones = r.attr("triggers.zones").items();
+    assertEquals(3, zones.size());
+    assertTrue(zones.get(2).unknownReason().orElseThrow().contains("data.aws_availability_zones.available"));
+    assertEquals("10.0.2.0/24", r.attr("triggers.subnets").items().get(2).asString().orElseThrow());
+    assertTrue(r.attr("triggers.bad").isUnknown(), "reversed bounds stay unknown");
+  }
 }
