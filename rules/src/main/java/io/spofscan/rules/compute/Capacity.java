@@ -1,5 +1,6 @@
 package io.spofscan.rules.compute;
 
+import io.spofscan.core.model.DeployZone;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
@@ -73,7 +74,8 @@ final class Capacity {
     if (placement instanceof Value.ListValue l && l.items().size() == 1) {
       report.at(r, placement, "%s places every %s in a single subnet or zone: that Availability Zone's outage "
           + "stops all of them", r.address(), unit);
-    } else if (placement.isUnknown()) {
+    } else if (placement.isUnknown() && DeployZone.of(placement).filter(DeployZone::isAll).isEmpty()) {
+      // Fn::GetAZs is every zone of the region (at least two everywhere): only other unknowns stay unknown
       report.unknown(r, placement, "%s may place every %s in one Availability Zone: its subnets depend on %s",
           r.address(), unit, Values.why(placement));
     }

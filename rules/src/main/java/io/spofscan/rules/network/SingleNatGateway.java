@@ -3,6 +3,9 @@ package io.spofscan.rules.network;
 import static io.spofscan.rules.catalog.Attrs.NAT_CONNECTIVITY;
 import static io.spofscan.rules.catalog.Attrs.SUBNET_AZ;
 
+import io.spofscan.core.graph.Edge;
+import io.spofscan.core.graph.EdgeKind;
+import io.spofscan.core.graph.Graph;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
@@ -13,14 +16,17 @@ import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
+import io.spofscan.rules.graph.Graphs;
 import io.spofscan.rules.modules.ModuleKnowledge;
 import io.spofscan.rules.support.Values;
 import io.spofscan.rules.support.Zones;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleInfo(
     id = "SPOF-NAT-001",
@@ -60,32 +66,60 @@ public final class SingleNatGateway implements Rule {
         g.subnets.add(subnet);
       }
     }
+    Graph graph = Graphs.of(model);
     for (Group g : groups.values()) {
-      if (g.nats.size() != 1) {
-        continue; // several NAT gateways: whether each zone routes to its own is not decidable here
-      }
-      Resource nat = g.nats.get(0);
-      Zones zones = new Zones();
-      Optional<Value> unknownZone = Optional.empty();
-      for (Resource s : g.subnets) {
-        Value az = s.attr(SUBNET_AZ);
-        if (!s.certainlyExists()) {
-          unknownZone = unknownZone.or(() -> Optional.of(s.existence()));
-        } else if (!zones.add(az) && az.isUnknown()) {
-          unknownZone = unknownZone.or(() -> Optional.of(az));
+      boolean routed = false;
+      for (Resource nat : g.nats) {
+        Optional<List<Resource>> served = served(graph, nat);
+        if (served.isPresent()) {
+          routed = true;
+          judge(nat, served.get(), true, report);
         }
       }
-      if (zones.distinct() >= 2) {
-        report.at(nat, Value.absent(), "%s is the only NAT gateway for subnets in %d Availability Zones (%s): an "
-            + "outage of its zone cuts every private subnet off", nat.address(), zones.distinct(), zones.names());
-      } else if ((unknownZone.isPresent() || zones.mixed()) && g.subnets.size() >= 2) {
-        unknownZone = unknownZone.or(zones::firstDeployZone);
-        report.unknown(nat, Value.absent(), "%s is the only NAT gateway for %d subnets, which may span several "
-            + "Availability Zones: their zones depend on %s", nat.address(), g.subnets.size(),
-            Values.why(unknownZone.get()));
+      if (!routed && g.nats.size() == 1) {
+        // no route in the scan names it: every subnet declared beside it may route through it
+        judge(g.nats.get(0), g.subnets, false, report);
       }
+      // several NAT gateways and no routes: whether each zone routes to its own is not decidable here
     }
     ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
+  }
+
+  /** The subnets whose route tables send traffic through {@code nat}, or empty when no route in the scan does. */
+  private static Optional<List<Resource>> served(Graph graph, Resource nat) {
+    Set<Resource> subnets = new LinkedHashSet<>();
+    boolean routed = false;
+    for (Edge route : graph.in(nat, EdgeKind.EGRESS_VIA)) {
+      if (route.from().isResource() && route.from().resource().is(Kinds.ROUTE_TABLE)) {
+        routed = true;
+        for (Edge association : graph.in(route.from().resource(), EdgeKind.EGRESS_VIA)) {
+          if (association.from().isResource() && association.from().resource().is(Kinds.SUBNET)) {
+            subnets.add(association.from().resource());
+          }
+        }
+      }
+    }
+    return routed ? Optional.of(List.copyOf(subnets)) : Optional.empty();
+  }
+
+  private static void judge(Resource nat, List<Resource> subnets, boolean routed, Reporter report) {
+    Zones zones = new Zones();
+    for (Resource s : subnets) {
+      if (s.certainlyExists()) {
+        zones.add(s.attr(SUBNET_AZ));
+      } else {
+        zones.addMaybe(s.attr(SUBNET_AZ), s.existence());
+      }
+    }
+    if (zones.distinct() >= 2) {
+      report.at(nat, Value.absent(), "%s %s %d Availability Zones (%s): an outage of its zone cuts every one of "
+          + "them off", nat.address(), routed ? "routes the subnets of" : "is the only NAT gateway for subnets in",
+          zones.distinct(), zones.names());
+    } else if (zones.mayBeSeveral() && subnets.size() >= 2) {
+      report.unknown(nat, Value.absent(), "%s %s %d subnets, which may span several Availability Zones: their "
+          + "zones depend on %s", nat.address(), routed ? "routes" : "is the only NAT gateway for",
+          subnets.size(), Values.why(zones.why()));
+    }
   }
 
   private static String groupKey(Resource r) {

@@ -3,6 +3,7 @@ package io.spofscan.rules.support;
 import io.spofscan.core.model.DeployZone;
 import io.spofscan.core.model.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,26 +13,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The distinct Availability Zones among zone values: written names ("eu-west-1a"), and zones picked by index from a
- * region's deploy-time list ({@code Fn::Select [i, Fn::GetAZs '']}), which differ from each other by index. A name
- * and a pick may be the same zone, so the two kinds are never added up.
+ * The Availability Zones among the zones of several resources: written names ("eu-west-1a"); zones picked by index
+ * from a region's deploy-time list ({@code Fn::Select [i, Fn::GetAZs '']}), which differ from each other by index;
+ * and unresolved values, where the same unresolved value (one parameter) is one zone. A name, a pick and an
+ * unresolved value may be the same zone, so only zones of one kind count as certainly different.
  */
 public final class Zones {
   private final Set<String> named = new TreeSet<>();
   private final Map<String, Set<Integer>> picked = new TreeMap<>();
+  /** Unresolved zones (and resources that may not exist) by what they depend on. */
+  private final Map<String, Value> unresolved = new LinkedHashMap<>();
+  private final List<Value[]> maybe = new ArrayList<>();
   private Value firstPick;
 
-  /** Adds a zone; false when the value names no zone that can be compared (unknown or not a string). */
-  public boolean add(Value zone) {
+  /** A zone of a resource that certainly exists; absent and empty zones (chosen by AWS) are ignored. */
+  public void add(Value zone) {
     Optional<DeployZone> deploy = DeployZone.of(zone).filter(z -> !z.isAll());
     if (deploy.isPresent()) {
       picked.computeIfAbsent(deploy.get().region(), r -> new TreeSet<>()).add(deploy.get().index());
       firstPick = firstPick == null ? zone : firstPick;
-      return true;
+    } else if (zone.isUnknown()) {
+      unresolved.putIfAbsent(zone.unknownReason().orElse(""), zone);
+    } else {
+      zone.asString().filter(s -> !s.isEmpty()).ifPresent(named::add);
     }
-    Optional<String> name = zone.asString().filter(s -> !s.isEmpty());
-    name.ifPresent(named::add);
-    return name.isPresent();
+  }
+
+  /** The zone of a resource that may not exist ({@code existence} says why): it may add a zone, or not. */
+  public void addMaybe(Value zone, Value existence) {
+    maybe.add(new Value[] {zone, existence});
   }
 
   /** How many zones are certainly different. */
@@ -43,13 +53,42 @@ public final class Zones {
     return most;
   }
 
-  /** Names and picks together, so whether they overlap is unknown. */
-  public boolean mixed() {
-    return (named.isEmpty() ? 0 : 1) + picked.size() > 1;
+  /** Whether the zones may be two or more: unresolved ones may differ from each other and from the rest. */
+  public boolean mayBeSeveral() {
+    int picks = picked.values().stream().mapToInt(Set::size).sum();
+    Set<String> extra = new TreeSet<>();
+    uncoveredMaybe().forEach(m -> extra.add(key(m[0])));
+    boolean uncertain = !unresolved.isEmpty() || !extra.isEmpty();
+    return uncertain && named.size() + picks + unresolved.size() + extra.size() >= 2
+        || distinct() < named.size() + picks;
   }
 
-  public Optional<Value> firstDeployZone() {
-    return Optional.ofNullable(firstPick);
+  /** What the answer depends on: an unresolved zone, a resource that may not exist, or a deploy-time pick. */
+  public Value why() {
+    Optional<Value> first = unresolved.values().stream().findFirst()
+        .or(() -> uncoveredMaybe().stream().findFirst().map(m -> m[1]));
+    return first.orElse(firstPick == null ? Value.absent() : firstPick);
+  }
+
+  /** Resources that may not exist whose zone is none of the certain ones. */
+  private List<Value[]> uncoveredMaybe() {
+    List<Value[]> out = new ArrayList<>();
+    for (Value[] m : maybe) {
+      Optional<DeployZone> pick = DeployZone.of(m[0]).filter(z -> !z.isAll());
+      boolean covered = pick.isPresent()
+          ? picked.getOrDefault(pick.get().region(), Set.of()).contains(pick.get().index())
+          : m[0].isUnknown() ? unresolved.containsKey(m[0].unknownReason().orElse(""))
+          : m[0].asString().map(named::contains).orElse(true);
+      if (!covered) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static String key(Value zone) {
+    return DeployZone.of(zone).map(DeployZone::describe)
+        .orElse(zone.asString().orElse(zone.unknownReason().orElse("")));
   }
 
   /** "eu-west-1a, eu-west-1b" or "zone 0, zone 1 of the stack's region". */
