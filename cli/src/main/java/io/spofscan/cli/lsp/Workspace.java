@@ -19,7 +19,7 @@ import io.spofscan.parsers.codeowners.CodeownersParser;
 import io.spofscan.parsers.sql.SqlMigrationParser;
 import io.spofscan.parsers.terraform.TerraformParser;
 import io.spofscan.parsers.terraform.TerraformPlanParser;
-import io.spofscan.parsers.yaml.DocumentParser;
+import io.spofscan.parsers.documents.DocumentParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
