@@ -11,6 +11,7 @@ import io.spofscan.parsers.cloudformation.spec.CfnSpecValidator;
 import io.spofscan.parsers.codeowners.CodeownersParser;
 import io.spofscan.parsers.documents.DocumentParser;
 import io.spofscan.parsers.kubernetes.ApplicationUnits;
+import io.spofscan.parsers.kubernetes.HelmValues;
 import io.spofscan.parsers.kubernetes.Kustomizations;
 import io.spofscan.parsers.kubernetes.TerraformKubernetesObjects;
 import io.spofscan.parsers.sql.MigrationFiles;
@@ -71,11 +72,12 @@ public final class Parsers {
         documents.add(f);
       }
     }
-    Model tf = TerraformKubernetesObjects.convert(new TerraformParser(options).withThreads(threads).parse(terraform),
-        options.defaultNamespace());
+    Model tf = HelmValues.parseEmbedded(TerraformKubernetesObjects.convert(
+        new TerraformParser(options).withThreads(threads).parse(terraform), options.defaultNamespace()));
     Model plan = plans.isEmpty() ? Model.empty() : new TerraformPlanParser(options).parse(plans, terraform);
     Model docs = documents.isEmpty() ? Model.empty()
-        : Kustomizations.apply(new DocumentParser(options, threads).parse(documents), documents, options);
+        : HelmValues.parseEmbedded(
+            Kustomizations.apply(new DocumentParser(options, threads).parse(documents), documents, options));
     Model migrations = sql.isEmpty() ? Model.empty() : new SqlMigrationParser(options).parse(sql);
     Model pipelines = ci.isEmpty() ? Model.empty() : CiPipelineParser.parse(ci, options.maxFileBytes());
     Model merged = Model.merge(List.of(withoutPlanned(tf, plan), plan, docs, migrations, pipelines));

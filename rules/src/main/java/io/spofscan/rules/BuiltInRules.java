@@ -19,6 +19,7 @@ import io.spofscan.rules.k8s.QuorumOfTwo;
 import io.spofscan.rules.k8s.ConfigStoreSingleInstance;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
+import io.spofscan.rules.k8s.HelmChartWithoutRedundancy;
 import io.spofscan.rules.k8s.StatefulSingleReplica;
 import io.spofscan.rules.k8s.UnprotectedReplicas;
 import io.spofscan.rules.network.LoadBalancerCrossZoneOff;
@@ -94,6 +95,7 @@ public final class BuiltInRules {
       new PdbSelectsNothing(),
       new PinnedToNode(),
       new StatefulSingleReplica(),
+      new HelmChartWithoutRedundancy(),
       new QuorumOfTwo(),
       new ConfigStoreSingleInstance(),
       new SingleReplicaEntryPoint(),

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spofscan.rules.modules.ModuleKnowledge;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The registry-module knowledge file parses, and every rule it reports under exists. */
@@ -42,5 +47,25 @@ class ModuleKnowledgeTest {
     ModuleKnowledge k = ModuleKnowledge.parse(
         "spof\tRegistry.Terraform.io/Org/Thing/AWS\tSPOF-X-001\tenabled == false\t-\twhy\n", "t");
     assertEquals(Set.of("org/thing/aws"), k.sources());
+  }
+
+  @Test
+  void everyChartReportsUnderABuiltInRuleAndHasAFixture() throws IOException {
+    for (String id : ModuleKnowledge.CHARTS.ruleIds()) {
+      assertTrue(BuiltInRules.byId(id).isPresent(), id);
+    }
+    StringBuilder fixtures = new StringBuilder();
+    for (String format : List.of("terraform", "kubernetes")) {
+      try (Stream<Path> files = Files.list(Fixtures.root().resolve(format).resolve("SPOF-HELM-001"))) {
+        for (Path f : files.sorted().toList()) {
+          fixtures.append(Files.readString(f)).append('\n');
+        }
+      }
+    }
+    for (String chart : ModuleKnowledge.CHARTS.sources()) {
+      String name = chart.substring(chart.indexOf('/') + 1);
+      assertTrue(fixtures.indexOf("chart: " + name + "\n") >= 0 || fixtures.indexOf("\"" + name + "\"") >= 0
+          || fixtures.indexOf("/" + name + "\"") >= 0, "no SPOF-HELM-001 fixture installs " + chart);
+    }
   }
 }

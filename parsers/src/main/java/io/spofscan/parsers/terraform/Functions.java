@@ -1,5 +1,6 @@
 package io.spofscan.parsers.terraform;
 
+import io.spofscan.core.json.Json;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
 import io.spofscan.parsers.terraform.Values.EvalError;
@@ -62,26 +63,11 @@ final class Functions {
     }
   }
 
+  /** A JSON string as Terraform writes it: HTML's special characters escaped too. */
   private static void encodeJsonString(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    StringBuilder quoted = new StringBuilder();
+    Json.quote(s, quoted);
+    out.append(quoted.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
   }
 
   /**

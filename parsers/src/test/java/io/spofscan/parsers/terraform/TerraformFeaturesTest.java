@@ -320,4 +320,16 @@ class TerraformFeaturesTest {
     assertEquals("10.0.2.0/24", r.attr("triggers.subnets").items().get(2).asString().orElseThrow());
     assertTrue(r.attr("triggers.bad").isUnknown(), "reversed bounds stay unknown");
   }
+
+  @Test
+  void jsonencodeWritesWhatTerraformWrites() {
+    Resource r = resource(snippet(tmp, "resource \"null_resource\" \"r\" {\n  triggers = {\n"
+        + "    json = jsonencode({ b = 1.50, a = [\"<x>\", true, null] })\n"
+        + "    yaml = yamlencode({ architecture = \"standalone\" })\n"
+        + "    later = jsonencode({ id = data.aws_vpc.main.id })\n  }\n}\n"), "null_resource.r");
+    assertEquals("{\"a\":[\"\\u003cx\\u003e\",true,null],\"b\":1.5}",
+        r.attr("triggers.json").asString().orElseThrow(), "sorted keys, no spaces, HTML characters escaped");
+    assertEquals("{\"architecture\":\"standalone\"}", r.attr("triggers.yaml").asString().orElseThrow());
+    assertTrue(r.attr("triggers.later").isUnknown(), "an unknown inside stays unknown");
+  }
 }

@@ -31,6 +31,8 @@ public final class ModuleKnowledge {
 
   /** The knowledge shipped with spofscan. */
   public static final ModuleKnowledge BUILT_IN = load("/modules/registry-modules.tsv");
+  /** What spofscan knows about well-known Helm charts, judged by a release's values ({@code charts/charts.tsv}). */
+  public static final ModuleKnowledge CHARTS = load("/charts/charts.tsv").describingDefaultsAs("chart default");
 
   private static final Set<String> OPS = Set.of("==", "!=", "<=", ">=", "<", ">");
 
@@ -45,9 +47,18 @@ public final class ModuleKnowledge {
   private final Map<String, Map<String, Value>> defaults;
   private final Map<String, List<Entry>> entriesBySource;
 
-  private ModuleKnowledge(Map<String, Map<String, Value>> defaults, Map<String, List<Entry>> entries) {
+  private final String defaultNoun;
+
+  private ModuleKnowledge(Map<String, Map<String, Value>> defaults, Map<String, List<Entry>> entries,
+      String defaultNoun) {
     this.defaults = defaults;
     this.entriesBySource = entries;
+    this.defaultNoun = defaultNoun;
+  }
+
+  /** The same knowledge, naming an unset input's default "{@code noun}" in messages. */
+  ModuleKnowledge describingDefaultsAs(String noun) {
+    return new ModuleKnowledge(defaults, entriesBySource, noun);
   }
 
   static ModuleKnowledge load(String resource) {
@@ -93,7 +104,7 @@ public final class ModuleKnowledge {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
     }
-    return new ModuleKnowledge(defaults, entries);
+    return new ModuleKnowledge(defaults, entries, "module default");
   }
 
   /** Rule ids the knowledge reports under. */
@@ -118,12 +129,25 @@ public final class ModuleKnowledge {
       List<Entry> entries = entriesBySource.getOrDefault(source.get(), List.of()).stream()
           .filter(e -> e.ruleId().equals(ruleId)).toList();
       if (!entries.isEmpty()) {
-        judge(call, source.get(), entries, report);
+        judge(call, call.body(), source.get(), call.address() + " (" + source.get() + ")", entries, report);
       }
     }
   }
 
-  private void judge(Resource call, String source, List<Entry> entries, Reporter report) {
+  /**
+   * Judges {@code inputs}, the inputs of {@code owner} as the knowledge of {@code source} names them (a Helm
+   * release's merged values, say), against the entries of {@code ruleId}; {@code name} leads each message.
+   */
+  public void check(Resource owner, Value inputs, String source, String name, String ruleId, Reporter report) {
+    List<Entry> entries = entriesBySource.getOrDefault(normaliseSource(source), List.of()).stream()
+        .filter(e -> e.ruleId().equals(ruleId)).toList();
+    if (!entries.isEmpty()) {
+      judge(owner, inputs, normaliseSource(source), name, entries, report);
+    }
+  }
+
+  private void judge(Resource call, Value body, String source, String name, List<Entry> entries,
+      Reporter report) {
     // One finding per call and fanned-out element: definite reasons win over uncertain ones.
     Map<String, List<String>> definite = new LinkedHashMap<>();
     Map<String, Value> definiteAt = new HashMap<>();
@@ -133,7 +157,7 @@ public final class ModuleKnowledge {
       Truth guards = Truth.TRUE;
       List<String> guardDeps = new ArrayList<>();
       for (Predicate g : e.guards()) {
-        for (Target t : evaluate(call, source, g)) {
+        for (Target t : evaluate(body, call, source, g)) {
           guards = guards.and(t.truth());
           if (t.truth() == Truth.UNKNOWN) {
             guardDeps.add(g.path() + " (" + Values.why(t.value()) + ")");
@@ -143,7 +167,7 @@ public final class ModuleKnowledge {
       if (guards == Truth.FALSE) {
         continue;
       }
-      for (Target t : evaluate(call, source, e.condition())) {
+      for (Target t : evaluate(body, call, source, e.condition())) {
         if (t.truth() == Truth.FALSE) {
           continue;
         }
@@ -153,7 +177,7 @@ public final class ModuleKnowledge {
         if (t.truth() == Truth.TRUE && guards == Truth.TRUE) {
           String value = e.condition().count() ? String.valueOf(size(t.value())) : t.value().describe();
           definite.computeIfAbsent(t.label(), k -> new ArrayList<>()).add(shown + " is " + value
-              + (t.defaulted() ? " (not set, module default)" : "") + ": " + e.why());
+              + (t.defaulted() ? " (not set, " + defaultNoun + ")" : "") + ": " + e.why());
           definiteAt.putIfAbsent(t.label(), where);
         } else {
           String dep = t.truth() == Truth.UNKNOWN ? t.spelled() + " depends on " + Values.why(t.value())
@@ -164,7 +188,6 @@ public final class ModuleKnowledge {
         }
       }
     }
-    String name = call.address() + " (" + source + ")";
     for (var d : definite.entrySet()) {
       report.at(call, definiteAt.get(d.getKey()), "%s: %s", name, String.join("; ", d.getValue()));
     }
@@ -177,9 +200,9 @@ public final class ModuleKnowledge {
   }
 
   /** Evaluates a predicate at every place its path reaches ({@code *} fans out over map entries / list items). */
-  private List<Target> evaluate(Resource call, String source, Predicate p) {
+  private List<Target> evaluate(Value body, Resource call, String source, Predicate p) {
     List<Target> out = new ArrayList<>();
-    walk(call.body(), p.path().split("\\."), 0, "", "", Value.absent(), call, source, p, out);
+    walk(body, p.path().split("\\."), 0, "", "", Value.absent(), call, source, p, out);
     return out;
   }
 
