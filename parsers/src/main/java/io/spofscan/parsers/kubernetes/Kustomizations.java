@@ -96,7 +96,7 @@ public final class Kustomizations {
             + "read: its patches, namespace and replicas are not applied"));
         continue;
       }
-      Kustomization k = Kustomization.read(f.displayPath(), root.get());
+      Kustomization k = withOpsFiles(Kustomization.read(f.displayPath(), root.get()), files, maxBytes);
       if (byDir.putIfAbsent(k.dir(), k) != null) {
         continue; // kustomize refuses a folder with two; the first (by name) is the one the note names
       }
@@ -116,13 +116,36 @@ public final class Kustomizations {
     }
   }
 
+  /** The kustomization with the replica counts its JSON 6902 patch files set. */
+  private static Kustomization withOpsFiles(Kustomization k, List<SourceFile> files, long maxBytes) {
+    if (k.opsFiles().isEmpty()) {
+      return k;
+    }
+    List<Kustomization.ReplicaPatch> patches = new ArrayList<>(k.replicaPatches());
+    for (Kustomization.OpsFile ops : k.opsFiles()) {
+      for (SourceFile f : files) {
+        if (f.displayPath().equals(ops.path())) {
+          Optional<String> text = TextDecoder.read(f, maxBytes, new ArrayList<>());
+          text.flatMap(t -> document(f.displayPath(), t))
+              .ifPresent(root -> patches.addAll(Kustomization.replicaPatches(root, ops.target())));
+        }
+      }
+    }
+    return new Kustomization(k.file(), k.dir(), k.resources(), k.components(), k.patches(), k.namespace(),
+        k.namePrefix(), k.nameSuffix(), k.replicas(), k.labels(), List.copyOf(patches), k.opsFiles());
+  }
+
   private static Optional<Value.MapValue> root(String path, String text) {
+    return document(path, text).filter(v -> v instanceof Value.MapValue).map(v -> (Value.MapValue) v);
+  }
+
+  private static Optional<Value> document(String path, String text) {
     try {
       ParsedDocuments parsed = new YamlTreeBuilder(path, text, ParseLimits.forFileCap(text.length() + 1L)).read();
       if (parsed.failed() || parsed.documents().isEmpty()) {
         return Optional.empty();
       }
-      return parsed.documents().get(0).root() instanceof Value.MapValue m ? Optional.of(m) : Optional.empty();
+      return Optional.of(parsed.documents().get(0).root());
     } catch (RuntimeException e) {
       return Optional.empty(); // a broken kustomization only loses its effects; the scan goes on
     }
@@ -245,6 +268,14 @@ public final class Kustomizations {
             }
           }
         }
+        for (Kustomization.ReplicaPatch p : k.replicaPatches()) {
+          if (p.decidable() && p.selects(kind, before, original, body.path("metadata.labels").entries())) {
+            body = withReplicas(r, body, p.count(), p.at(), origins, "replicas set by a patch in " + k.file());
+          } else if (!p.decidable() && (p.kind().isEmpty() || p.kind().equals(kind))) {
+            body = withReplicas(r, body, Value.unknown("a patch in " + k.file() + ", whose target (a name pattern "
+                + "or a selector not read here) may select it", p.at()), p.at(), origins, "");
+          }
+        }
         Value count = k.replicas().get(before);
         if (count == null) {
           count = k.replicas().get(original);
@@ -269,12 +300,19 @@ public final class Kustomizations {
    */
   private static Value.MapValue withReplicas(Resource r, Value.MapValue body, Value.Scalar decidedBy,
       List<ValueOrigin> origins, String how) {
+    return withReplicas(r, body, decidedBy, decidedBy.location().orElse(null), origins, how);
+  }
+
+  private static Value.MapValue withReplicas(Resource r, Value.MapValue body, Value decidedBy, SourceRange at,
+      List<ValueOrigin> origins, String how) {
     Value spec = body.get("spec");
     SourceRange written = spec.get("replicas").location().or(spec::location).orElse(r.range());
-    SourceRange decided = decidedBy.location().orElse(written);
+    SourceRange decided = at == null ? written : at;
     origins.removeIf(o -> o.attribute().equals(written));
     origins.add(new ValueOrigin(written, decided, how));
-    return put(body, List.of("spec", "replicas"), Value.of(decidedBy.value(), written), r.range());
+    Value value = decidedBy instanceof Value.Scalar s ? Value.of(s.value(), written)
+        : Value.unknown(decidedBy.unknownReason().orElse("a value a patch sets that is not a number"), written);
+    return put(body, List.of("spec", "replicas"), value, r.range());
   }
 
   private static Value.MapValue withLabels(Value.MapValue body, String kind, Kustomization.Labels labels,
