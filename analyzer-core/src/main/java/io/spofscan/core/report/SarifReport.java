@@ -138,9 +138,7 @@ public final class SarifReport implements ReportWriter {
     help.put("text", meta.helpText());
     help.put("markdown", meta.helpMarkdown());
     r.put("help", help);
-    if (!meta.references().isEmpty()) {
-      r.put("helpUri", meta.references().get(0));
-    }
+    r.put("helpUri", helpUri(meta.id()));
     r.put("defaultConfiguration", Map.of("level", meta.severity().sarifLevel()));
     Map<String, Object> props = new LinkedHashMap<>();
     List<String> tags = new ArrayList<>(List.of("reliability", "availability"));
@@ -231,6 +229,11 @@ public final class SarifReport implements ReportWriter {
       }
     }
     return b.toString();
+  }
+
+  /** The rule's own section of the generated rule reference (the vendor page it cites is in the help text). */
+  static String helpUri(String ruleId) {
+    return ScanReport.INFORMATION_URI + "/blob/main/docs/rules.md#" + ruleId.toLowerCase(java.util.Locale.ROOT);
   }
 
   static String pascalCase(String title) {
