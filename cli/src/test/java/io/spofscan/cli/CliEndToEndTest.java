@@ -194,6 +194,9 @@ class CliEndToEndTest {
       String uri = rule.path("helpUri").asText();
       assertTrue(uri.endsWith("docs/rules.md#" + id.toLowerCase(java.util.Locale.ROOT)), id + ": " + uri);
       assertTrue(docs.contains("\n## " + id + "\n"), id + " has no section in docs/rules.md for its helpUri");
+      if (!id.startsWith("SPOF-META-")) {
+        assertTrue(rule.path("help").path("markdown").asText().contains("References:\n- https://"), id);
+      }
     }
   }
 

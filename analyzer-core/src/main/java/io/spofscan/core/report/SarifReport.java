@@ -135,8 +135,11 @@ public final class SarifReport implements ReportWriter {
     r.put("shortDescription", Map.of("text", meta.title()));
     r.put("fullDescription", Map.of("text", truncate(meta.rationale(), 1000)));
     Map<String, Object> help = new LinkedHashMap<>();
-    help.put("text", meta.helpText());
-    help.put("markdown", meta.helpMarkdown());
+    // helpUri is the rule's own section of the reference; the vendor pages it cites follow the help
+    String references = meta.references().isEmpty() ? ""
+        : "\n\nReferences:\n- " + String.join("\n- ", meta.references());
+    help.put("text", meta.helpText() + references);
+    help.put("markdown", meta.helpMarkdown() + references);
     r.put("help", help);
     r.put("helpUri", helpUri(meta.id()));
     r.put("defaultConfiguration", Map.of("level", meta.severity().sarifLevel()));
@@ -231,7 +234,7 @@ public final class SarifReport implements ReportWriter {
     return b.toString();
   }
 
-  /** The rule's own section of the generated rule reference (the vendor page it cites is in the help text). */
+  /** The rule's own section of the generated rule reference. */
   static String helpUri(String ruleId) {
     return ScanReport.INFORMATION_URI + "/blob/main/docs/rules.md#" + ruleId.toLowerCase(java.util.Locale.ROOT);
   }
