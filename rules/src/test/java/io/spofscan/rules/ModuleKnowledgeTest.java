@@ -56,8 +56,8 @@ class ModuleKnowledgeTest {
     }
     StringBuilder fixtures = new StringBuilder();
     for (String format : List.of("terraform", "kubernetes")) {
-      try (Stream<Path> files = Files.list(Fixtures.root().resolve(format).resolve("SPOF-HELM-001"))) {
-        for (Path f : files.sorted().toList()) {
+      try (Stream<Path> files = Files.walk(Fixtures.root().resolve(format).resolve("SPOF-HELM-001"))) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
           fixtures.append(Files.readString(f)).append('\n');
         }
       }

@@ -140,6 +140,18 @@ final class Functions {
         return Values.bool(false, at);
       }
     }
+    if (name.equals("file") && c.args().size() == 1) {
+      Value path = ev.eval(c.args().get(0), scope);
+      if (path instanceof Value.Unknown u) {
+        return new Value.Unknown(u.reason(), at);
+      }
+      Optional<String> text = path.asString().flatMap(p -> scope.names().readFile(p));
+      if (text.isPresent()) {
+        return Values.str(text.get(), at);
+      }
+      return new Value.Unknown("file() of \"" + path.asString().orElse("?") + "\" is not read: it is not a text file "
+          + "inside the scan root", at);
+    }
     if (AFTER_APPLY.contains(name)) {
       return new Value.Unknown(name + "() is not evaluated by the scan (known only at plan/apply time)", at);
     }

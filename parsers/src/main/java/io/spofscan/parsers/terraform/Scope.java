@@ -3,6 +3,7 @@ package io.spofscan.parsers.terraform;
 import io.spofscan.core.model.Value;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Names visible to an expression: the module's variables and locals, plus count/each/for/iterator bindings. */
 record Scope(Names names, Map<String, Value> bindings) {
@@ -17,6 +18,11 @@ record Scope(Names names, Map<String, Value> bindings) {
 
     /** path.module as shown to users. */
     String modulePath();
+
+    /** The text of {@code file(path)} when it names a readable text file inside the scan root, else empty. */
+    default Optional<String> readFile(String path) {
+      return Optional.empty();
+    }
 
     /** The value of module.NAME.OUTPUT when the scan can follow it, else null. */
     default Value moduleOutput(String module, String output, Evaluator evaluator) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,8 @@ import java.util.stream.Stream;
  */
 public final class TerraformParser {
   static final int MAX_MODULE_DEPTH = 16;
+  /** Largest file file() reads: values and scripts, not data. */
+  static final long MAX_READ_FILE_BYTES = 1_000_000;
   static final long DEFAULT_DEADLINE_MILLIS = 10_000;
   static final int MAX_INSTANCES = 10_000;
   /** Expansion stops here: count and for_each on nested modules multiply. */
@@ -434,6 +437,38 @@ public final class TerraformParser {
       @Override
       public String modulePath() {
         return displayDir;
+      }
+
+      /**
+       * file(): a path under path.module is shown relative to the scan root; any other relative path is relative
+       * to Terraform's working directory, which only a root module knows (its own folder). Never outside the root.
+       */
+      @Override
+      public Optional<String> readFile(String path) {
+        String p = path.replace('\\', '/');
+        if (p.startsWith("/") || p.contains(":") || config.isEmpty()) {
+          return Optional.empty();
+        }
+        Path root = config.get(0).root().toAbsolutePath().normalize();
+        Path target;
+        if (displayDir.equals(".") || p.startsWith(displayDir + "/")) {
+          target = root.resolve(p);
+        } else if (callAt == null) {
+          target = dir.toAbsolutePath().resolve(p);
+        } else {
+          return Optional.empty();
+        }
+        try {
+          target = target.normalize();
+          if (!target.startsWith(root) || !Files.isRegularFile(target)
+              || !target.toRealPath().startsWith(root.toRealPath()) || Files.size(target) > MAX_READ_FILE_BYTES) {
+            return Optional.empty();
+          }
+          return Optional.of(StandardCharsets.UTF_8.newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(target))).toString());
+        } catch (IOException | RuntimeException e) {
+          return Optional.empty(); // unreadable or not UTF-8: the value stays unknown
+        }
       }
 
       void evaluate() {

@@ -15,6 +15,7 @@ import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Truth;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.scan.ScanOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -331,5 +332,24 @@ class TerraformFeaturesTest {
         r.attr("triggers.json").asString().orElseThrow(), "sorted keys, no spaces, HTML characters escaped");
     assertEquals("{\"architecture\":\"standalone\"}", r.attr("triggers.yaml").asString().orElseThrow());
     assertTrue(r.attr("triggers.later").isUnknown(), "an unknown inside stays unknown");
+  }
+
+  @Test
+  void fileReadsTextInsideTheScanRootOnly() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    Files.createDirectories(root.resolve("app"));
+    Files.writeString(root.resolve("app/values.yaml"), "replicaCount: 1\n");
+    Files.writeString(tmp.resolve("secret.txt"), "outside");
+    Files.createSymbolicLink(root.resolve("app/link.txt"), tmp.resolve("secret.txt"));
+    Files.writeString(root.resolve("app/main.tf"), "resource \"null_resource\" \"r\" {\n  triggers = {\n"
+        + "    module = file(\"${path.module}/values.yaml\")\n    cwd = file(\"values.yaml\")\n"
+        + "    up = file(\"../../secret.txt\")\n    link = file(\"link.txt\")\n"
+        + "    missing = file(\"nope.yaml\")\n  }\n}\n");
+    Resource r = resource(scan(root), "null_resource.r");
+    assertEquals("replicaCount: 1\n", r.attr("triggers.module").asString().orElseThrow());
+    assertEquals("replicaCount: 1\n", r.attr("triggers.cwd").asString().orElseThrow(), "a root module's folder");
+    assertTrue(r.attr("triggers.up").isUnknown(), "outside the scan root");
+    assertTrue(r.attr("triggers.link").isUnknown(), "a link leading outside the scan root");
+    assertTrue(r.attr("triggers.missing").unknownReason().orElseThrow().contains("nope.yaml"));
   }
 }
