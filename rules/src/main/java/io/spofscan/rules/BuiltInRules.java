@@ -34,6 +34,8 @@ import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.rollout.AsgRefreshAllAtOnce;
 import io.spofscan.rules.rollout.EcsDeploymentAllAtOnce;
+import io.spofscan.rules.rollout.NodePoolUpgradeAllAtOnce;
+import io.spofscan.rules.rollout.CodeDeployAllAtOnce;
 import io.spofscan.rules.delivery.DeployJobSingleRunner;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
@@ -148,7 +150,9 @@ public final class BuiltInRules {
       new SingleCodeOwner(),
       new DeployJobSingleRunner(),
       new EcsDeploymentAllAtOnce(),
-      new AsgRefreshAllAtOnce());
+      new AsgRefreshAllAtOnce(),
+      new NodePoolUpgradeAllAtOnce(),
+      new CodeDeployAllAtOnce());
 
   private static final Map<String, Rule> BY_ID = index();
 
