@@ -37,6 +37,7 @@ import io.spofscan.rules.rollout.EcsDeploymentAllAtOnce;
 import io.spofscan.rules.rollout.NodePoolUpgradeAllAtOnce;
 import io.spofscan.rules.rollout.CodeDeployAllAtOnce;
 import io.spofscan.rules.delivery.DeployJobSingleRunner;
+import io.spofscan.rules.people.SingleAuthorHistory;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
@@ -148,6 +149,7 @@ public final class BuiltInRules {
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
       new SingleCodeOwner(),
+      new SingleAuthorHistory(),
       new DeployJobSingleRunner(),
       new EcsDeploymentAllAtOnce(),
       new AsgRefreshAllAtOnce(),
