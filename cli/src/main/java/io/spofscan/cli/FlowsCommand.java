@@ -22,7 +22,7 @@ import picocli.CommandLine.TypeConversionException;
         + "Gateway, Ingress, Gateway route, LoadBalancer/NodePort Service) through everything it reaches, and mark "
         + "the single points of failure on it.")
 final class FlowsCommand implements Callable<Integer> {
-  enum Style { TEXT, JSON, MERMAID, DOT }
+  enum Style { TEXT, JSON, MERMAID, DOT, HTML }
 
   @Spec
   CommandSpec spec;
@@ -31,7 +31,8 @@ final class FlowsCommand implements Callable<Integer> {
   ScanInputs inputs;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = StyleConverter.class,
-      description = "text (default), json, mermaid or dot.")
+      description = "text (default), json, mermaid, dot or html (one self-contained page: the pictures and the "
+          + "findings with their fixes).")
   Style format = Style.TEXT;
 
   static final class StyleConverter implements ITypeConverter<Style> {
@@ -40,7 +41,7 @@ final class FlowsCommand implements Callable<Integer> {
       try {
         return Style.valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected text, json, mermaid or dot, got '" + value + "'");
+        throw new TypeConversionException("expected text, json, mermaid, dot or html, got '" + value + "'");
       }
     }
   }
@@ -59,6 +60,7 @@ final class FlowsCommand implements Callable<Integer> {
       case JSON -> report.json();
       case MERMAID -> report.mermaid();
       case DOT -> report.dot();
+      case HTML -> report.html();
     });
     out.flush();
     return 0;
