@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 corpus="${1:-../shared/realworld}"
 cp_file="$(mktemp)"
 trap 'rm -f "$cp_file"' EXIT
-# In one reactor run (no install): the last module written, parsers, leaves its runtime classpath in cp_file.
-mvn -B -q -pl parsers -am compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
-java -cp "parsers/target/classes:$(cat "$cp_file")" io.spofscan.parsers.terraform.CorpusMeasure "$corpus"
+# In one reactor run (no install): the last module written, parsers, leaves its test classpath in cp_file
+# (the measure is test code).
+mvn -B -q -pl parsers -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test
+java -cp "parsers/target/test-classes:parsers/target/classes:$(cat "$cp_file")" io.spofscan.parsers.terraform.CorpusMeasure "$corpus"

@@ -7,7 +7,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.parsers.Parsers;
 import io.spofscan.parsers.terraform.TerraformParser;
-import io.spofscan.parsers.yaml.DocumentParser;
+import io.spofscan.parsers.documents.DocumentParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,6 +1,7 @@
 package io.spofscan.parsers;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Package rules inside the parsers module. Each input format lives in one package that knows no other format, so a
@@ -16,9 +18,7 @@ import java.util.List;
  * ({@code yaml}) is a leaf every format may use; the routers ({@code Parsers}, {@code documents}) choose the format
  * of a file and are used by no format.
  *
- * <p>Still to come: no package cycles and the reader as a leaf. Today {@code yaml} holds both the reader and the
- * YAML/JSON router ({@code DocumentParser}), which imports {@code cloudformation} and {@code kubernetes}, and they
- * import {@code yaml} back; the router moves to {@code documents}, and then both rules join these.
+ * <p>Packages form no cycle, so each can be understood (and moved) from its imports alone.
  */
 @AnalyzeClasses(packages = "io.spofscan.parsers", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -32,6 +32,17 @@ class ArchitectureTest {
   static final ArchRule formatsDoNotRoute = noClasses()
       .that().resideInAnyPackage(FORMATS.stream().map(f -> "io.spofscan.parsers." + f + "..").toArray(String[]::new))
       .should().dependOnClassesThat().resideInAnyPackage("io.spofscan.parsers", "io.spofscan.parsers.documents..");
+
+  /** The located reader is a leaf: it knows no format and no router. */
+  @ArchTest
+  static final ArchRule readerIsALeaf = noClasses().that().resideInAPackage("io.spofscan.parsers.yaml..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          Stream.concat(FORMATS.stream(), Stream.of("documents")).map(p -> "io.spofscan.parsers." + p + "..")
+              .toArray(String[]::new))
+      .orShould().dependOnClassesThat().resideInAPackage("io.spofscan.parsers");
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("io.spofscan.parsers.(**)").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule noRuleOrCli = noClasses().should().dependOnClassesThat()

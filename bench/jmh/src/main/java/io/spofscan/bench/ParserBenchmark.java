@@ -12,7 +12,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
 import io.spofscan.parsers.terraform.TerraformParser;
-import io.spofscan.parsers.yaml.DocumentParser;
+import io.spofscan.parsers.documents.DocumentParser;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

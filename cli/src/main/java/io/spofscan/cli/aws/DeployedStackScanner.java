@@ -4,7 +4,7 @@ import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.scan.ScanOptions;
-import io.spofscan.parsers.yaml.DocumentParser;
+import io.spofscan.parsers.documents.DocumentParser;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

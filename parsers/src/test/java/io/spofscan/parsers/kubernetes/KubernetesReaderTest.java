@@ -12,7 +12,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.scan.ScanOptions;
-import io.spofscan.parsers.yaml.DocumentParser;
+import io.spofscan.parsers.documents.DocumentParser;
 import io.spofscan.parsers.yaml.Fixtures;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.scan.FileWalker;
 import io.spofscan.core.scan.ScanOptions;
+import io.spofscan.parsers.documents.DocumentParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.scan.ScanOptions;
 import io.spofscan.core.scan.SourceFile;
+import io.spofscan.parsers.documents.DocumentParser;
 import io.spofscan.parsers.yaml.ParsedDocuments.NoteKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.spofscan.parsers.yaml;
+package io.spofscan.parsers.documents;
 
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
@@ -12,6 +12,10 @@ import io.spofscan.parsers.cloudformation.CfnTemplateDetector;
 import io.spofscan.parsers.cloudformation.CloudFormationReader;
 import io.spofscan.parsers.cloudformation.CloudFormationReader.ChildTemplate;
 import io.spofscan.parsers.kubernetes.KubernetesReader;
+import io.spofscan.parsers.yaml.LocatedDocuments;
+import io.spofscan.parsers.yaml.ParseLimits;
+import io.spofscan.parsers.yaml.ParsedDocuments;
+import io.spofscan.parsers.yaml.TextDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +39,6 @@ public final class DocumentParser {
   private static final Pattern LOOKS_LIKE_IAC = Pattern.compile(
       "AWSTemplateFormatVersion|^\\s*[\"']?apiVersion[\"']?\\s*:|Type[\"']?\\s*:\\s*[\"']?(AWS|Alexa|Custom)::",
       Pattern.MULTILINE);
-  private static final Pattern TRAILING_TABS = Pattern.compile("[ \t]*\t[ \t]*$", Pattern.MULTILINE);
-  private static final int MAX_RESUMED_ERRORS = 50;
   private static final Set<String> KUSTOMIZATION_NAMES = Set.of("kustomization.yaml", "kustomization.yml",
       "Kustomization");
 
@@ -124,12 +126,12 @@ public final class DocumentParser {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Loaded l;
     if (text.length() > limits.maxChars()) {
-      l = new Loaded(null, new ParsedDocuments(List.of(), List.of(), Optional.empty()), List.of(Diagnostic.error(
-          SourceRange.at(displayPath, 1, 1), "input is larger than " + limits.maxChars() + " characters: not read")),
-          "");
+      l = new Loaded(null, LocatedDocuments.none(), List.of(Diagnostic.error(SourceRange.at(displayPath, 1, 1),
+          "input is larger than " + limits.maxChars() + " characters: not read")), "");
     } else {
       String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-      l = new Loaded(null, parseContent(displayPath, body, looksLikeJson(body)), List.of(), body);
+      l = new Loaded(null, LocatedDocuments.read(displayPath, body, LocatedDocuments.looksLikeJson(body), limits),
+          List.of(), body);
     }
     classify(displayPath, "text:" + displayPath, l, (parent, rel) -> Optional.empty(), resources, diagnostics);
     if (l.parsed().failed() && !diagnostics.contains(l.parsed().error().get())) {
@@ -169,8 +171,8 @@ public final class DocumentParser {
     try {
       long size = Files.size(f.file());
       if (size > options.maxFileBytes()) {
-        return new Loaded(f, empty(), List.of(Diagnostic.warning(SourceRange.at(path, 1, 1), "file is larger than "
-            + options.maxFileBytes() + " bytes (" + size + "): skipped")), "");
+        return new Loaded(f, LocatedDocuments.none(), List.of(Diagnostic.warning(SourceRange.at(path, 1, 1),
+            "file is larger than " + options.maxFileBytes() + " bytes (" + size + "): skipped")), "");
       }
       byte[] bytes = Files.readAllBytes(f.file());
       TextDecoder.Decoded decoded = TextDecoder.decode(path, bytes);
@@ -178,100 +180,16 @@ public final class DocumentParser {
       decoded.error().ifPresent(problems::add);
       decoded.warning().ifPresent(problems::add);
       if (decoded.text().isEmpty()) {
-        return new Loaded(f, empty(), problems, "");
+        return new Loaded(f, LocatedDocuments.none(), problems, "");
       }
       String text = decoded.text().get();
       boolean json = f.fileName().toLowerCase(Locale.ROOT).endsWith(".json")
-          || (f.fileName().toLowerCase(Locale.ROOT).endsWith(".template") && looksLikeJson(text));
-      return new Loaded(f, parseContent(path, text, json), problems, text);
+          || (f.fileName().toLowerCase(Locale.ROOT).endsWith(".template") && LocatedDocuments.looksLikeJson(text));
+      return new Loaded(f, LocatedDocuments.read(path, text, json, limits), problems, text);
     } catch (IOException | RuntimeException e) {
-      return new Loaded(f, empty(), List.of(Diagnostic.error(SourceRange.at(path, 1, 1), "cannot read: "
-          + io.spofscan.core.scan.Failures.describe(e))), "");
+      return new Loaded(f, LocatedDocuments.none(), List.of(Diagnostic.error(SourceRange.at(path, 1, 1),
+          "cannot read: " + io.spofscan.core.scan.Failures.describe(e))), "");
     }
-  }
-
-  /**
-   * SnakeYAML re-copies its read window for every 1,024 characters of one unbroken token, so a single line costs
-   * time quadratic in its length (10 MB: over a minute). Real files stay far below this (longest seen: 38 K).
-   */
-  static final int MAX_YAML_LINE_CHARS = 1024 * 1024;
-
-  private ParsedDocuments parseContent(String path, String text, boolean json) {
-    for (int start = 0, line = 1; !json && start < text.length(); line++) {
-      int end = text.indexOf('\n', start);
-      end = end < 0 ? text.length() : end;
-      if (end - start > MAX_YAML_LINE_CHARS) {
-        return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, line, 1),
-            "line is longer than " + MAX_YAML_LINE_CHARS + " characters: not read")));
-      }
-      start = end + 1;
-    }
-    try {
-      if (json) {
-        return new JsonTreeBuilder(path, text, limits).read();
-      }
-      ParsedDocuments parsed = new YamlTreeBuilder(path, text, limits).read();
-      if (parsed.failed() && parsed.error().get().message().contains("(TAB)") && TRAILING_TABS.matcher(text).find()) {
-        // SnakeYAML (YAML 1.1) refuses tabs at the end of a line that other YAML readers (kubectl, CloudFormation)
-        // accept; without them lines and columns stay the same
-        ParsedDocuments retry = new YamlTreeBuilder(path, TRAILING_TABS.matcher(text).replaceAll(""), limits).read();
-        if (!retry.failed()) {
-          return retry;
-        }
-      }
-      return parsed.failed() ? resumeAfterBrokenDocuments(path, text, parsed) : parsed;
-    } catch (RuntimeException e) {
-      // a parser bug must not stop the scan: report it against the file
-      return new ParsedDocuments(List.of(), List.of(), Optional.of(Diagnostic.error(SourceRange.at(path, 1, 1),
-          "cannot parse: " + io.spofscan.core.scan.Failures.describe(e))));
-    }
-  }
-
-  /**
-   * A stream with a broken document: the documents after it are still read, starting at the next {@code ---} line,
-   * with the text before it blanked to newlines so lines stay those of the file. The first error is the one reported.
-   */
-  private ParsedDocuments resumeAfterBrokenDocuments(String path, String text, ParsedDocuments parsed) {
-    List<ParsedDocuments.Document> documents = new ArrayList<>(parsed.documents());
-    List<ParsedDocuments.Note> notes = new ArrayList<>(parsed.notes());
-    ParsedDocuments current = parsed;
-    int[] lineStarts = lineStarts(text);
-    int from = lastDocumentLine(current, -1);
-    for (int attempt = 0; attempt < MAX_RESUMED_ERRORS && current.failed(); attempt++) {
-      int next = -1;
-      for (int line = from + 1; line < lineStarts.length; line++) { // 0-based line indexes
-        if (text.startsWith("---", lineStarts[line])) {
-          next = line;
-          break;
-        }
-      }
-      if (next < 0) {
-        break;
-      }
-      String rest = "\n".repeat(next) + text.substring(lineStarts[next]);
-      current = new YamlTreeBuilder(path, rest, limits).read();
-      documents.addAll(current.documents());
-      notes.addAll(current.notes());
-      from = lastDocumentLine(current, next);
-    }
-    return new ParsedDocuments(documents, notes, parsed.error());
-  }
-
-  /** The 0-based line of the last document read, or {@code otherwise}. */
-  private static int lastDocumentLine(ParsedDocuments p, int otherwise) {
-    return p.documents().isEmpty() ? otherwise
-        : Math.max(otherwise, p.documents().get(p.documents().size() - 1).start().line() - 1);
-  }
-
-  private static int[] lineStarts(String text) {
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
-    }
-    return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static boolean isTemplate(Loaded l) {
@@ -384,16 +302,6 @@ public final class DocumentParser {
     return Optional.empty();
   }
 
-  private static boolean looksLikeJson(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        return c == '{' || c == '[';
-      }
-    }
-    return false;
-  }
-
   private static String parentOf(String displayPath) {
     int slash = displayPath.lastIndexOf('/');
     return slash < 0 ? "" : displayPath.substring(0, slash);
@@ -401,9 +309,5 @@ public final class DocumentParser {
 
   private static String shown(String dir) {
     return dir.isEmpty() ? "." : dir;
-  }
-
-  private static ParsedDocuments empty() {
-    return new ParsedDocuments(List.of(), List.of(), Optional.empty());
   }
 }
