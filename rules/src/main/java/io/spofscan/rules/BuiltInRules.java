@@ -47,6 +47,7 @@ import io.spofscan.rules.analytics.RedshiftSingleNode;
 import io.spofscan.rules.cache.MemcachedSingleAz;
 import io.spofscan.rules.cache.MemoryDbNoReplicas;
 import io.spofscan.rules.compute.LambdaSingleSubnet;
+import io.spofscan.rules.flow.OneZoneTier;
 import io.spofscan.rules.containers.EcsServiceSingleTask;
 import io.spofscan.rules.network.CloudFrontNoOriginFailover;
 import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
@@ -117,6 +118,7 @@ public final class BuiltInRules {
       new MemoryDbNoReplicas(),
       new RedshiftSingleNode(),
       new LambdaSingleSubnet(),
+      new OneZoneTier(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
       new GkeZonalCluster(),
