@@ -1,6 +1,5 @@
 package io.spofscan.cli;
 
-import io.spofscan.core.graph.Flow;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.report.FlowsReport;
 import io.spofscan.core.report.ScanReport;
@@ -51,8 +50,7 @@ final class FlowsCommand implements Callable<Integer> {
     Sources sources = Sources.collect(plan, System.in);
     Model model = ModelStage.build(plan, sources, m -> { });
     ScanReport scan = ScanAnalysis.run(plan, sources, model, m -> { });
-    java.util.List<Flow> flows = ConfigFlow.flows(model, plan.config().flows());
-    FlowsReport report = new FlowsReport(flows, scan.findings(), scan.rules());
+    FlowsReport report = new FlowsReport(scan.flows(), scan.findings(), scan.rules());
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {
       case TEXT -> report.text();

@@ -22,6 +22,8 @@ public final class FlowsReport {
   static final int TOTAL_CAP = 400;
   /** Below Mermaid's default limit on the text of one diagram (50,000 characters), with room to spare. */
   static final int MERMAID_MAX_CHARS = 40_000;
+  /** Diagrams a markdown report draws, one per flow: more would bury the findings table. */
+  static final int MARKDOWN_DIAGRAMS = 10;
 
   private final List<Flow> flows;
   private final Map<String, List<Finding>> findingsByResource = new LinkedHashMap<>();
@@ -214,28 +216,9 @@ public final class FlowsReport {
     int drawn = 0;
     for (FlowPicture p : pictures()) {
       String f = "f" + (drawn + 1);
-      StringBuilder sub = new StringBuilder();
       List<String> spofs = new ArrayList<>();
-      sub.append("  subgraph ").append(f).append("[\"").append(mermaidText(p.flow().name())).append("\"]\n");
-      for (FlowPicture.Box b : p.nodes()) {
-        String id = f + "n" + b.index();
-        boolean unknown = b.node().isUnknown();
-        sub.append("    ").append(id).append(unknown ? "{{\"" : "[\"").append(mermaidText(b.label()))
-            .append(b.replicas() > 1 ? " ×" + b.replicas() : "")
-            .append(b.spof() ? "<br/>" + String.join(" ", b.ruleIds()) : "").append(unknown ? "\"}}" : "\"]")
-            .append('\n');
-        if (b.spof()) {
-          spofs.add(id);
-        }
-        if (b.parent() >= 0) {
-          sub.append("    ").append(f).append('n').append(b.parent()).append(b.certain() ? " -->|" : " -.->|")
-              .append(b.edge()).append("| ").append(id).append('\n');
-        }
-      }
-      if (p.hidden() > 0) {
-        sub.append("    ").append(f).append("more[\"").append(p.hidden()).append(" more not shown\"]\n");
-      }
-      sub.append("  end\n");
+      StringBuilder sub = new StringBuilder("  subgraph ").append(f).append("[\"").append(mermaidText(p.flow().name()))
+          .append("\"]\n").append(mermaidNodes(p, f, "    ", spofs)).append("  end\n");
       int classLine = String.join(",", spofNodes).length() + String.join(",", spofs).length() + 80;
       if (drawn > 0 && out.length() + sub.length() + classLine > MERMAID_MAX_CHARS) {
         break;
@@ -248,9 +231,63 @@ public final class FlowsReport {
     if (rest > 0) {
       out.append("  more[\"").append(rest).append(rest == 1 ? " more flow" : " more flows").append(" not shown\"]\n");
     }
-    if (!spofNodes.isEmpty()) {
-      out.append("  classDef spof fill:#fdd,stroke:#c00,stroke-width:2px\n");
-      out.append("  class ").append(String.join(",", spofNodes)).append(" spof\n");
+    return out.append(mermaidSpofClass(spofNodes, "  ")).toString();
+  }
+
+  /** A picture's nodes and edges, ids prefixed so several pictures can share one diagram. */
+  private static String mermaidNodes(FlowPicture p, String prefix, String indent, List<String> spofs) {
+    StringBuilder out = new StringBuilder();
+    for (FlowPicture.Box b : p.nodes()) {
+      String id = prefix + "n" + b.index();
+      boolean unknown = b.node().isUnknown();
+      out.append(indent).append(id).append(unknown ? "{{\"" : "[\"").append(mermaidText(b.label()))
+          .append(b.replicas() > 1 ? " ×" + b.replicas() : "")
+          .append(b.spof() ? "<br/>" + String.join(" ", b.ruleIds()) : "").append(unknown ? "\"}}" : "\"]")
+          .append('\n');
+      if (b.spof()) {
+        spofs.add(id);
+      }
+      if (b.parent() >= 0) {
+        out.append(indent).append(prefix).append('n').append(b.parent()).append(b.certain() ? " -->|" : " -.->|")
+            .append(b.edge()).append("| ").append(id).append('\n');
+      }
+    }
+    if (p.hidden() > 0) {
+      out.append(indent).append(prefix).append("more[\"").append(p.hidden()).append(" more not shown\"]\n");
+    }
+    return out.toString();
+  }
+
+  private static String mermaidSpofClass(List<String> spofNodes, String indent) {
+    return spofNodes.isEmpty() ? "" : indent + "classDef spof fill:#fdd,stroke:#c00,stroke-width:2px\n" + indent
+        + "class " + String.join(",", spofNodes) + " spof\n";
+  }
+
+  /**
+   * The flows section of a markdown report (a step summary, a pull-request comment): the count, then one Mermaid
+   * diagram per flow with a SPOF, critical flows first, at most {@link #MARKDOWN_DIAGRAMS}; empty without flows.
+   */
+  public String markdown() {
+    if (flows.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("### Flows\n\n").append(summary()).append('.');
+    List<Flow> withSpof = new ArrayList<>(ordered().stream().filter(this::hasSpof).toList());
+    withSpof.sort(java.util.Comparator.comparing(f -> !f.critical()));
+    if (!withSpof.isEmpty()) {
+      out.append(" Each picture runs from the entry point (left) to what it reaches; SPOFs in red.");
+    }
+    out.append("\n\n");
+    for (Flow f : withSpof.subList(0, Math.min(MARKDOWN_DIAGRAMS, withSpof.size()))) {
+      FlowPicture p = FlowPicture.of(f, this::findingsOf, PICTURE_CAP);
+      List<String> spofs = new ArrayList<>();
+      out.append("**").append(MarkdownReport.cell(f.name())).append("**").append(f.critical() ? " (critical)" : "")
+          .append("\n\n```mermaid\nflowchart LR\n").append(mermaidNodes(p, "", "  ", spofs))
+          .append(mermaidSpofClass(spofs, "  ")).append("```\n\n");
+    }
+    if (withSpof.size() > MARKDOWN_DIAGRAMS) {
+      out.append(withSpof.size() - MARKDOWN_DIAGRAMS).append(" more flows with a single point of failure are not "
+          + "drawn here: `spofscan flows --format html` draws them all.\n\n");
     }
     return out.toString();
   }
