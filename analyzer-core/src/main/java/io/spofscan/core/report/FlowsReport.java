@@ -287,7 +287,7 @@ public final class FlowsReport {
     }
     if (withSpof.size() > MARKDOWN_DIAGRAMS) {
       out.append(withSpof.size() - MARKDOWN_DIAGRAMS).append(" more flows with a single point of failure are not "
-          + "drawn here: `spofscan flows --format html` draws them all.\n\n");
+          + "drawn here: `spofscan flows` lists them all.\n\n");
     }
     return out.toString();
   }
