@@ -34,7 +34,10 @@ import io.spofscan.rules.migration.WholeTableDml;
 import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.rollout.AsgRefreshAllAtOnce;
 import io.spofscan.rules.rollout.EcsDeploymentAllAtOnce;
+import io.spofscan.rules.rollout.NodePoolUpgradeAllAtOnce;
+import io.spofscan.rules.rollout.CodeDeployAllAtOnce;
 import io.spofscan.rules.delivery.DeployJobSingleRunner;
+import io.spofscan.rules.people.SingleAuthorHistory;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.k8s.RedisSingleReplica;
@@ -148,9 +151,12 @@ public final class BuiltInRules {
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
       new SingleCodeOwner(),
+      new SingleAuthorHistory(),
       new DeployJobSingleRunner(),
       new EcsDeploymentAllAtOnce(),
-      new AsgRefreshAllAtOnce());
+      new AsgRefreshAllAtOnce(),
+      new NodePoolUpgradeAllAtOnce(),
+      new CodeDeployAllAtOnce());
 
   private static final Map<String, Rule> BY_ID = index();
 
