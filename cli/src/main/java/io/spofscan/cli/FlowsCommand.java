@@ -1,6 +1,5 @@
 package io.spofscan.cli;
 
-import io.spofscan.core.graph.Flow;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.report.FlowsReport;
 import io.spofscan.core.report.ScanReport;
@@ -21,7 +20,7 @@ import picocli.CommandLine.TypeConversionException;
         + "Gateway, Ingress, Gateway route, LoadBalancer/NodePort Service) through everything it reaches, and mark "
         + "the single points of failure on it.")
 final class FlowsCommand implements Callable<Integer> {
-  enum Style { TEXT, JSON, MERMAID, DOT }
+  enum Style { TEXT, JSON, MERMAID, DOT, HTML }
 
   @Spec
   CommandSpec spec;
@@ -30,7 +29,8 @@ final class FlowsCommand implements Callable<Integer> {
   ScanInputs inputs;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = StyleConverter.class,
-      description = "text (default), json, mermaid or dot.")
+      description = "text (default), json, mermaid, dot or html (one self-contained page: the pictures and the "
+          + "findings with their fixes).")
   Style format = Style.TEXT;
 
   static final class StyleConverter implements ITypeConverter<Style> {
@@ -39,7 +39,7 @@ final class FlowsCommand implements Callable<Integer> {
       try {
         return Style.valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected text, json, mermaid or dot, got '" + value + "'");
+        throw new TypeConversionException("expected text, json, mermaid, dot or html, got '" + value + "'");
       }
     }
   }
@@ -50,14 +50,14 @@ final class FlowsCommand implements Callable<Integer> {
     Sources sources = Sources.collect(plan, System.in);
     Model model = ModelStage.build(plan, sources, m -> { });
     ScanReport scan = ScanAnalysis.run(plan, sources, model, m -> { });
-    java.util.List<Flow> flows = ConfigFlow.flows(model, plan.config().flows());
-    FlowsReport report = new FlowsReport(flows, scan.findings(), scan.rules());
+    FlowsReport report = new FlowsReport(scan.flows(), scan.findings(), scan.rules());
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {
       case TEXT -> report.text();
       case JSON -> report.json();
       case MERMAID -> report.mermaid();
       case DOT -> report.dot();
+      case HTML -> report.html();
     });
     out.flush();
     return 0;

@@ -2,6 +2,7 @@ package io.spofscan.cli;
 
 import io.spofscan.core.baseline.Baseline;
 import io.spofscan.core.engine.Analyzer;
+import io.spofscan.core.graph.Flow;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
@@ -78,7 +79,8 @@ final class ScanAnalysis {
     }
 
     // the flow adds the chain to a finding; it never adds or removes one, so it comes after every filter
-    FlowChains chains = new FlowChains(Graphs.of(model), ConfigFlow.flows(model, plan.config().flows()));
+    List<Flow> flows = ConfigFlow.flows(model, plan.config().flows());
+    FlowChains chains = new FlowChains(Graphs.of(model), flows);
     findings = chains.attach(findings);
     suppressed = suppressed.stream().map(s -> new Suppressed(s.finding().withFlow(chains.chainOf(s.finding())),
         s.justification(), s.where())).toList();
@@ -89,7 +91,7 @@ final class ScanAnalysis {
     String config = plan.config().file() == null ? null : plan.repoRoot().display(plan.config().file());
     return new ScanReport(VersionProvider.version(), metas, findings, diagnostics.stream().sorted().distinct().toList(),
         sources.count() + plan.stacks().stacks().size(), model.resources().size(), suppressed, baselineSummary,
-        config, sources.skipped(), model.patchDocuments());
+        config, sources.skipped(), model.patchDocuments(), flows);
   }
 
   private static Finding withOverride(Finding f, ScanPlan plan) {

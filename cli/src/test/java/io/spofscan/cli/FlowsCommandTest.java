@@ -1,10 +1,14 @@
 package io.spofscan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,11 +22,24 @@ class FlowsCommandTest {
       .toAbsolutePath().normalize();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"text", "json", "mermaid", "dot"})
+  @ValueSource(strings = {"text", "json", "mermaid", "dot", "html"})
   void exampleShopMatchesItsGoldenFile(String format) throws IOException {
     Path repo = TESTDATA.getParent();
     CliProcess.Result r = CliProcess.run(repo, "flows", "-f", format, "testdata/examples/shop");
     assertEquals(0, r.exit(), r.toString());
     assertEquals(Files.readString(TESTDATA.resolve("examples/shop/flows." + format + ".golden")), r.out());
+  }
+
+  /** The page must open from a CI artifact without calling anywhere: it names nothing outside itself. */
+  @Test
+  void htmlPageNamesNoResourceOutsideItself() {
+    CliProcess.Result r = CliProcess.run(TESTDATA.getParent(), "flows", "-f", "html", "testdata/examples/shop");
+    assertEquals(0, r.exit(), r.toString());
+    String html = r.out();
+    assertFalse(Pattern.compile("(?i)(src|href|xlink:href)\\s*=\\s*\"(?!#)").matcher(html).find(), html);
+    assertFalse(Pattern.compile("(?i)<script|<link|<iframe|<object|<img|@import|url\\((?!#)").matcher(html).find(),
+        html);
+    assertTrue(html.contains("default-src 'none'"), "the page forbids loading anything");
+    assertTrue(html.contains("<g class=\"node spof\""), html);
   }
 }

@@ -18,6 +18,12 @@ import java.util.Map;
 public final class FlowsReport {
   /** Nodes a picture shows per flow; beyond it the picture says how many it left out. */
   static final int PICTURE_CAP = 60;
+  /** Nodes all pictures of one output show together; the flows past it are named, not drawn. */
+  static final int TOTAL_CAP = 400;
+  /** Below Mermaid's default limit on the text of one diagram (50,000 characters), with room to spare. */
+  static final int MERMAID_MAX_CHARS = 40_000;
+  /** Diagrams a markdown report draws, one per flow: more would bury the findings table. */
+  static final int MARKDOWN_DIAGRAMS = 10;
 
   private final List<Flow> flows;
   private final Map<String, List<Finding>> findingsByResource = new LinkedHashMap<>();
@@ -55,10 +61,7 @@ public final class FlowsReport {
   }
 
   public String text() {
-    StringBuilder out = new StringBuilder();
-    long withSpof = flows.stream().filter(this::hasSpof).count();
-    out.append(flows.size()).append(flows.size() == 1 ? " flow" : " flows").append(", ").append(withSpof)
-        .append(" with a single point of failure\n");
+    StringBuilder out = new StringBuilder(summary()).append('\n');
     boolean headerWithout = false;
     for (Flow f : ordered()) {
       if (!hasSpof(f) && !headerWithout) {
@@ -168,40 +171,123 @@ public final class FlowsReport {
     return l;
   }
 
-  /** Mermaid flowchart, one subgraph per flow, SPOF nodes highlighted (GitHub renders it in markdown). */
+  /**
+   * The pictures drawn, in report order, until the total cap: a picture of every flow would not stay readable (nor
+   * fit what GitHub renders) on a repository with hundreds of flows. The flows left out are named by {@link
+   * #notDrawn}.
+   */
+  List<FlowPicture> pictures() {
+    List<FlowPicture> out = new ArrayList<>();
+    int total = 0;
+    for (Flow f : ordered()) {
+      FlowPicture p = FlowPicture.of(f, this::findingsOf, PICTURE_CAP);
+      if (total + p.nodes().size() > TOTAL_CAP && !out.isEmpty()) {
+        break;
+      }
+      out.add(p);
+      total += p.nodes().size();
+    }
+    return out;
+  }
+
+  private List<String> notDrawn(List<FlowPicture> drawn) {
+    return ordered().stream().skip(drawn.size()).map(Flow::name).toList();
+  }
+
+  private String summary() {
+    long withSpof = flows.stream().filter(this::hasSpof).count();
+    return flows.size() + (flows.size() == 1 ? " flow" : " flows") + ", " + withSpof
+        + " with a single point of failure";
+  }
+
+  /** One self-contained HTML page: a picture per flow and the findings on them with their fixes. */
+  public String html() {
+    List<FlowPicture> drawn = pictures();
+    return new FlowsHtml(rules).render(summary(), drawn, notDrawn(drawn));
+  }
+
+  /**
+   * Mermaid flowchart, one subgraph per flow, SPOF nodes highlighted (GitHub renders it in markdown). Flows stop
+   * before the text passes {@link #MERMAID_MAX_CHARS}: Mermaid refuses to draw a longer one.
+   */
   public String mermaid() {
     StringBuilder out = new StringBuilder("flowchart LR\n");
     List<String> spofNodes = new ArrayList<>();
-    int flowIndex = 0;
-    for (Flow f : ordered()) {
-      flowIndex++;
-      out.append("  subgraph f").append(flowIndex).append("[\"").append(mermaidText(f.name())).append("\"]\n");
-      int shown = Math.min(PICTURE_CAP, f.steps().size());
-      for (int i = 0; i < shown; i++) {
-        Flow.Step s = f.steps().get(i);
-        String id = "f" + flowIndex + "n" + i;
-        List<Finding> fs = findingsOf(s.node());
-        String label = mermaidText(s.node().label()) + (fs.isEmpty() ? "" : "<br/>" + String.join(" ",
-            fs.stream().map(Finding::ruleId).distinct().toList()));
-        out.append("    ").append(id).append(s.node().isUnknown() ? "{{\"" : "[\"").append(label)
-            .append(s.node().isUnknown() ? "\"}}" : "\"]").append('\n');
-        if (!fs.isEmpty()) {
-          spofNodes.add(id);
-        }
-        if (s.via() != null) {
-          out.append("    f").append(flowIndex).append('n').append(s.parent()).append(s.via().certain() ? " -->|"
-              : " -.->|").append(s.via().kind().label()).append("| ").append(id).append('\n');
-        }
+    int drawn = 0;
+    for (FlowPicture p : pictures()) {
+      String f = "f" + (drawn + 1);
+      List<String> spofs = new ArrayList<>();
+      StringBuilder sub = new StringBuilder("  subgraph ").append(f).append("[\"").append(mermaidText(p.flow().name()))
+          .append("\"]\n").append(mermaidNodes(p, f, "    ", spofs)).append("  end\n");
+      int classLine = String.join(",", spofNodes).length() + String.join(",", spofs).length() + 80;
+      if (drawn > 0 && out.length() + sub.length() + classLine > MERMAID_MAX_CHARS) {
+        break;
       }
-      if (f.steps().size() > shown) {
-        out.append("    f").append(flowIndex).append("more[\"... ").append(f.steps().size() - shown)
-            .append(" more hops\"]\n");
-      }
-      out.append("  end\n");
+      out.append(sub);
+      spofNodes.addAll(spofs);
+      drawn++;
     }
-    if (!spofNodes.isEmpty()) {
-      out.append("  classDef spof fill:#fdd,stroke:#c00,stroke-width:2px\n");
-      out.append("  class ").append(String.join(",", spofNodes)).append(" spof\n");
+    int rest = flows.size() - drawn;
+    if (rest > 0) {
+      out.append("  more[\"").append(rest).append(rest == 1 ? " more flow" : " more flows").append(" not shown\"]\n");
+    }
+    return out.append(mermaidSpofClass(spofNodes, "  ")).toString();
+  }
+
+  /** A picture's nodes and edges, ids prefixed so several pictures can share one diagram. */
+  private static String mermaidNodes(FlowPicture p, String prefix, String indent, List<String> spofs) {
+    StringBuilder out = new StringBuilder();
+    for (FlowPicture.Box b : p.nodes()) {
+      String id = prefix + "n" + b.index();
+      boolean unknown = b.node().isUnknown();
+      out.append(indent).append(id).append(unknown ? "{{\"" : "[\"").append(mermaidText(b.label()))
+          .append(b.replicas() > 1 ? " ×" + b.replicas() : "")
+          .append(b.spof() ? "<br/>" + String.join(" ", b.ruleIds()) : "").append(unknown ? "\"}}" : "\"]")
+          .append('\n');
+      if (b.spof()) {
+        spofs.add(id);
+      }
+      if (b.parent() >= 0) {
+        out.append(indent).append(prefix).append('n').append(b.parent()).append(b.certain() ? " -->|" : " -.->|")
+            .append(b.edge()).append("| ").append(id).append('\n');
+      }
+    }
+    if (p.hidden() > 0) {
+      out.append(indent).append(prefix).append("more[\"").append(p.hidden()).append(" more not shown\"]\n");
+    }
+    return out.toString();
+  }
+
+  private static String mermaidSpofClass(List<String> spofNodes, String indent) {
+    return spofNodes.isEmpty() ? "" : indent + "classDef spof fill:#fdd,stroke:#c00,stroke-width:2px\n" + indent
+        + "class " + String.join(",", spofNodes) + " spof\n";
+  }
+
+  /**
+   * The flows section of a markdown report (a step summary, a pull-request comment): the count, then one Mermaid
+   * diagram per flow with a SPOF, critical flows first, at most {@link #MARKDOWN_DIAGRAMS}; empty without flows.
+   */
+  public String markdown() {
+    if (flows.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("### Flows\n\n").append(summary()).append('.');
+    List<Flow> withSpof = new ArrayList<>(ordered().stream().filter(this::hasSpof).toList());
+    withSpof.sort(java.util.Comparator.comparing(f -> !f.critical()));
+    if (!withSpof.isEmpty()) {
+      out.append(" Each picture runs from the entry point (left) to what it reaches; SPOFs in red.");
+    }
+    out.append("\n\n");
+    for (Flow f : withSpof.subList(0, Math.min(MARKDOWN_DIAGRAMS, withSpof.size()))) {
+      FlowPicture p = FlowPicture.of(f, this::findingsOf, PICTURE_CAP);
+      List<String> spofs = new ArrayList<>();
+      out.append("**").append(MarkdownReport.cell(f.name())).append("**").append(f.critical() ? " (critical)" : "")
+          .append("\n\n```mermaid\nflowchart LR\n").append(mermaidNodes(p, "", "  ", spofs))
+          .append(mermaidSpofClass(spofs, "  ")).append("```\n\n");
+    }
+    if (withSpof.size() > MARKDOWN_DIAGRAMS) {
+      out.append(withSpof.size() - MARKDOWN_DIAGRAMS).append(" more flows with a single point of failure are not "
+          + "drawn here: `spofscan flows` lists them all.\n\n");
     }
     return out.toString();
   }
@@ -213,31 +299,35 @@ public final class FlowsReport {
   /** Graphviz DOT, one cluster per flow, SPOF nodes filled red. */
   public String dot() {
     StringBuilder out = new StringBuilder("digraph flows {\n  rankdir=LR;\n  node [shape=box, fontname=\"sans-serif\"];\n");
+    List<FlowPicture> drawn = pictures();
     int flowIndex = 0;
-    for (Flow f : ordered()) {
+    for (FlowPicture p : drawn) {
       flowIndex++;
-      out.append("  subgraph cluster_").append(flowIndex).append(" {\n    label=").append(dotText(f.name()))
+      String f = "f" + flowIndex;
+      out.append("  subgraph cluster_").append(flowIndex).append(" {\n    label=").append(dotText(p.flow().name()))
           .append(";\n");
-      int shown = Math.min(PICTURE_CAP, f.steps().size());
-      for (int i = 0; i < shown; i++) {
-        Flow.Step s = f.steps().get(i);
-        List<Finding> fs = findingsOf(s.node());
-        String label = s.node().label() + (fs.isEmpty() ? "" : "\n" + String.join(" ",
-            fs.stream().map(Finding::ruleId).distinct().toList()));
-        out.append("    f").append(flowIndex).append('n').append(i).append(" [label=").append(dotText(label))
-            .append(fs.isEmpty() ? "" : ", style=filled, fillcolor=\"#ffdddd\", color=\"#cc0000\"")
-            .append(s.node().isUnknown() ? ", shape=hexagon, style=dashed" : "").append("];\n");
-        if (s.via() != null) {
-          out.append("    f").append(flowIndex).append('n').append(s.parent()).append(" -> f").append(flowIndex)
-              .append('n').append(i).append(" [label=").append(dotText(s.via().kind().label()))
-              .append(s.via().certain() ? "" : ", style=dashed").append("];\n");
+      for (FlowPicture.Box b : p.nodes()) {
+        String label = b.label() + (b.replicas() > 1 ? " ×" + b.replicas() : "")
+            + (b.spof() ? "\n" + String.join(" ", b.ruleIds()) : "");
+        out.append("    ").append(f).append('n').append(b.index()).append(" [label=").append(dotText(label))
+            .append(b.spof() ? ", style=filled, fillcolor=\"#ffdddd\", color=\"#cc0000\"" : "")
+            .append(b.node().isUnknown() ? ", shape=hexagon, style=dashed" : "").append("];\n");
+        if (b.parent() >= 0) {
+          out.append("    ").append(f).append('n').append(b.parent()).append(" -> ").append(f).append('n')
+              .append(b.index()).append(" [label=").append(dotText(b.edge()))
+              .append(b.certain() ? "" : ", style=dashed").append("];\n");
         }
       }
-      if (f.steps().size() > shown) {
-        out.append("    f").append(flowIndex).append("more [label=").append(dotText("... "
-            + (f.steps().size() - shown) + " more hops")).append("];\n");
+      if (p.hidden() > 0) {
+        out.append("    ").append(f).append("more [label=").append(dotText(p.hidden() + " more not shown"))
+            .append("];\n");
       }
       out.append("  }\n");
+    }
+    List<String> rest = notDrawn(drawn);
+    if (!rest.isEmpty()) {
+      out.append("  more [label=").append(dotText(rest.size() + (rest.size() == 1 ? " more flow" : " more flows")
+          + " not shown")).append("];\n");
     }
     return out.append("}\n").toString();
   }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * GitHub-flavoured markdown for {@code $GITHUB_STEP_SUMMARY} and pull-request comments: counts by severity, a findings
- * table with file:line links, and each rule's remediation collapsed under a {@code <details>}.
+ * table with file:line links, each rule's remediation collapsed under a {@code <details>}, then the flows with a SPOF
+ * as Mermaid diagrams (GitHub draws them).
  */
 public final class MarkdownReport implements ReportWriter {
   /** GitHub's limit for one step's summary. */
@@ -46,12 +47,13 @@ public final class MarkdownReport implements ReportWriter {
         .append(TextReport.plural(report.resourcesScanned(), "resource")).append(" scanned")
         .append(report.config().map(c -> "; configuration " + code(c)).orElse("")).append(".\n\n");
     report.skippedSentence().ifPresent(s -> out.append(cell(s)).append(".\n\n"));
+    String flows = new FlowsReport(report.flows(), report.findings(), report.rules()).markdown();
 
     if (!report.findings().isEmpty()) {
       out.append("| Severity | Rule | Resource | Location | Message |\n|---|---|---|---|---|\n");
       // GitHub takes at most 1 MiB of step summary: rows stop where the rest of the report still fits
       List<Finding> rows = report.findings().stream().sorted(Finding.MOST_SEVERE_FIRST).toList();
-      int budget = MAX_BYTES - 64 * 1024 - utf8Length(out);
+      int budget = MAX_BYTES - 64 * 1024 - utf8Length(out) - utf8Length(flows);
       int shown = 0;
       StringBuilder table = new StringBuilder();
       for (Finding f : rows) {
@@ -89,6 +91,7 @@ public final class MarkdownReport implements ReportWriter {
       }
       out.append("\n</details>\n\n");
     }
+    out.append(flows);
     long problems = report.diagnostics().stream().filter(d -> d.level() != Diagnostic.Level.INFO).count();
     if (problems > 0) {
       out.append("<details><summary>").append(problems).append(" file problem").append(problems == 1 ? "" : "s")

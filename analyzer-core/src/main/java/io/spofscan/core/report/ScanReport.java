@@ -1,6 +1,7 @@
 package io.spofscan.core.report;
 
 import io.spofscan.core.baseline.Baseline;
+import io.spofscan.core.graph.Flow;
 import io.spofscan.core.model.Context;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.rule.Finding;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param skippedByContext files left out because of their context (test files by default), by context
  * @param patchDocuments documents read as patches (kustomize patch files, {@code $patch} partial objects), not
  *     checked as objects
+ * @param flows the flows of the scan, from their entry points, for the reports that draw them
  */
 public record ScanReport(
     String toolVersion,
@@ -32,7 +34,8 @@ public record ScanReport(
     BaselineSummary baseline,
     String configFile,
     Map<Context, Integer> skippedByContext,
-    int patchDocuments) {
+    int patchDocuments,
+    List<Flow> flows) {
 
   public static final String TOOL_NAME = "spofscan";
   public static final String INFORMATION_URI = "https://github.com/spofscan/spofscan";
@@ -43,6 +46,15 @@ public record ScanReport(
     diagnostics = List.copyOf(diagnostics);
     suppressed = List.copyOf(suppressed);
     skippedByContext = skippedByContext == null ? Map.of() : Map.copyOf(skippedByContext);
+    flows = flows == null ? List.of() : List.copyOf(flows);
+  }
+
+  /** A report without flows. */
+  public ScanReport(String toolVersion, List<RuleMeta> rules, List<Finding> findings, List<Diagnostic> diagnostics,
+      int filesScanned, int resourcesScanned, List<Suppressed> suppressed, BaselineSummary baseline,
+      String configFile, Map<Context, Integer> skippedByContext, int patchDocuments) {
+    this(toolVersion, rules, findings, diagnostics, filesScanned, resourcesScanned, suppressed, baseline, configFile,
+        skippedByContext, patchDocuments, List.of());
   }
 
   /** A report of a scan that skipped no file for its context. */
