@@ -56,7 +56,8 @@ def main():
     text = open(path, encoding="utf-8").read()
     if old not in text:
         sys.exit("lsp.py: %r not in %s" % (old, path))
-    proc = subprocess.Popen(["java", "-jar", jar, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    jvm_opts = os.environ.get("SPOFSCAN_BENCH_JVM_OPTS", "").split()
+    proc = subprocess.Popen(["java", *jvm_opts, "-jar", jar, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     started = time.perf_counter()
     send(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize",
                 "params": {"processId": os.getpid(), "rootUri": "file://" + root, "capabilities": {},

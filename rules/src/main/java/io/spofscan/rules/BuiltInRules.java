@@ -39,6 +39,7 @@ import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
 import io.spofscan.rules.k8s.QuorumOfTwo;
+import io.spofscan.rules.k8s.ConfigStoreSingleInstance;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
@@ -94,6 +95,7 @@ public final class BuiltInRules {
       new PinnedToNode(),
       new StatefulSingleReplica(),
       new QuorumOfTwo(),
+      new ConfigStoreSingleInstance(),
       new SingleReplicaEntryPoint(),
       new LocalStorageReplicated(),
       new RecreateBehindService(),

@@ -88,21 +88,25 @@ final class Workspace {
   /** The editor's text of {@code file} (null: closed, the disk's text counts again). */
   void setText(Path file, String text) {
     Path abs = Units.absolute(file);
+    // what the file said before this edit: an open buffer is never in the disk-text cache
+    String before = open.containsKey(abs) ? open.get(abs) : texts.get(abs);
     if (text == null) {
       open.remove(abs);
     } else {
       open.put(abs, text);
     }
-    changed(abs);
+    changed(abs, before);
   }
 
   /** The file changed on disk (saved, created, deleted). */
   void changedOnDisk(Path file) {
-    changed(Units.absolute(file));
+    Path abs = Units.absolute(file);
+    changed(abs, open.containsKey(abs) ? open.get(abs) : texts.get(abs));
   }
 
-  private void changed(Path abs) {
-    String before = texts.remove(abs);
+  /** @param before the text the last analysis saw, null when it read none */
+  private void changed(Path abs, String before) {
+    texts.remove(abs);
     comments.remove(abs);
     if (partition == null) {
       return;

@@ -35,6 +35,7 @@ public final class Images {
     STATEFUL.put("elasticsearch", "Elasticsearch");
     STATEFUL.put("opensearch", "OpenSearch");
     STATEFUL.put("vault", "Vault");
+    STATEFUL.put("openbao", "OpenBao");
     STATEFUL.put("consul", "Consul");
     STATEFUL.put("keycloak", "Keycloak");
     STATEFUL.put("redis", "Redis");
@@ -45,7 +46,7 @@ public final class Images {
   private static final Set<String> COMPANIONS = Set.of("exporter", "operator", "proxy", "box", "injector", "ui",
       "agent", "k8s", "client", "cli", "connect", "rest", "schema", "registry", "dashboards", "kibana", "metrics",
       "backup", "init", "webhook", "controller", "sentinel", "commander", "insight", "bouncer", "pgbouncer",
-      "admin", "tools", "reloader", "streaming");
+      "admin", "tools", "reloader", "streaming", "csi", "provider");
 
   /** The last path segment of an image reference, without registry, tag or digest. */
   public static String baseName(String image) {
@@ -100,6 +101,24 @@ public final class Images {
         if (found.isPresent()) {
           return found;
         }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Stores of secrets or configuration that workloads read at start; single ones are SPOF-SECRETS-001's. */
+  private static final Set<String> CONFIG_STORES = Set.of("Vault", "OpenBao", "Consul", "etcd");
+
+  /** The secrets or configuration store a workload runs: Vault, OpenBao, Consul, etcd or a config server. */
+  public static Optional<String> configStore(Resource r) {
+    Optional<String> store = statefulService(r).filter(CONFIG_STORES::contains);
+    if (store.isPresent()) {
+      return store;
+    }
+    for (Value c : K8s.podSpec(r).get("containers").items()) {
+      String base = c.get("image").asString().map(Images::baseName).orElse("");
+      if (base.contains("config-server") || base.contains("configserver")) {
+        return Optional.of("a configuration server");
       }
     }
     return Optional.empty();

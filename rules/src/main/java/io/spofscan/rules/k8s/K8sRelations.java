@@ -11,14 +11,16 @@ import io.spofscan.rules.catalog.Kinds;
 import io.spofscan.rules.graph.Graphs;
 import io.spofscan.rules.support.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * How Kubernetes objects of one scan relate, asked of the scan's dependency graph ({@link Graphs}), which is built
  * once per model: HPA {@code scaleTargetRef} to its workload (SCALES), PodDisruptionBudget to the pods it selects
  * (PROTECTS), Service to the pods it selects and Ingress to Service (ROUTES_TO), all within one application unit.
- * This class keeps no index of its own; it only reads edges.
+ * Besides the edges it keeps one index, pod owners by namespace, built on first use.
  */
 public final class K8sRelations {
 
@@ -76,9 +78,23 @@ public final class K8sRelations {
 
   /** Pod owners (workloads, DaemonSets, bare Pods) of the object's namespace and application unit, itself included. */
   public List<Resource> relatedPodOwners(Resource r) {
-    String ns = K8s.namespace(r);
-    return model.all(Kinds.POD_OWNER).stream().filter(o -> !K8s.isOwned(o) && K8s.namespace(o).equals(ns)
-        && graph.scope().related(r, o)).toList();
+    return podOwnersByNamespace().getOrDefault(K8s.namespace(r), List.of()).stream()
+        .filter(o -> graph.scope().related(r, o)).toList();
+  }
+
+  /** Built on first use: a rule asks for each workload's neighbours, which would otherwise be quadratic. */
+  private Map<String, List<Resource>> podOwnersByNamespace;
+
+  private Map<String, List<Resource>> podOwnersByNamespace() {
+    if (podOwnersByNamespace == null) {
+      podOwnersByNamespace = new HashMap<>();
+      for (Resource o : model.all(Kinds.POD_OWNER)) {
+        if (!K8s.isOwned(o)) {
+          podOwnersByNamespace.computeIfAbsent(K8s.namespace(o), k -> new ArrayList<>()).add(o);
+        }
+      }
+    }
+    return podOwnersByNamespace;
   }
 
   /** HPAs and KEDA ScaledObjects that set the workload's replica count. */

@@ -30,7 +30,7 @@ public final class QuorumOfTwo implements Rule {
   /** Stores that always keep a Raft or ZAB quorum. */
   private static final Set<String> QUORUM = Set.of("etcd", "ZooKeeper", "Consul");
   /** Stores with a quorum only on their integrated Raft storage. */
-  private static final Set<String> RAFT_WHEN_CONFIGURED = Set.of("Vault");
+  private static final Set<String> RAFT_WHEN_CONFIGURED = Set.of("Vault", "OpenBao");
 
   @Override
   public void check(Model model, Reporter report) {

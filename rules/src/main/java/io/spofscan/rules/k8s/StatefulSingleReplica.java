@@ -32,8 +32,8 @@ public final class StatefulSingleReplica implements Rule {
     K8sRelations rel = K8sRelations.of(model);
     for (Resource w : rel.workloads()) {
       Optional<String> what = Images.statefulService(w);
-      if (what.isEmpty() || Images.isRedis(w)) {
-        continue; // Redis and Valkey are SPOF-K8S-013's
+      if (what.isEmpty() || Images.isRedis(w) || Images.configStore(w).isPresent()) {
+        continue; // Redis and Valkey are SPOF-K8S-013's, secrets and configuration stores SPOF-SECRETS-001's
       }
       K8sRelations.Replicas replicas = rel.replicas(w);
       if (!replicas.known()) {
