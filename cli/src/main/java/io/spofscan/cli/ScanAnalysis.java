@@ -17,6 +17,9 @@ import io.spofscan.core.suppress.Suppressed;
 import io.spofscan.core.suppress.Suppression;
 import io.spofscan.core.suppress.SuppressionFinder;
 import io.spofscan.core.suppress.Suppressor;
+import io.spofscan.rules.graph.FlowChains;
+import io.spofscan.rules.graph.Flows;
+import io.spofscan.rules.graph.Graphs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -74,6 +77,12 @@ final class ScanAnalysis {
       findings = applied.newFindings();
       baselineSummary = new ScanReport.BaselineSummary(file.toString(), applied.baselined().size(), applied.gone());
     }
+
+    // the flow adds the chain to a finding; it never adds or removes one, so it comes after every filter
+    FlowChains chains = new FlowChains(Graphs.of(model), Flows.of(model));
+    findings = chains.attach(findings);
+    suppressed = suppressed.stream().map(s -> new Suppressed(s.finding().withFlow(chains.chainOf(s.finding())),
+        s.justification(), s.where())).toList();
 
     List<RuleMeta> metas = new ArrayList<>();
     rules.forEach(r -> metas.add(withSeverity(r.meta(), plan.severities().get(r.meta().id()))));

@@ -107,6 +107,22 @@ public final class JsonReport implements ReportWriter {
         return at;
       }).toList());
     }
+    if (!f.flow().isEmpty()) {
+      Map<String, Object> flow = new LinkedHashMap<>();
+      flow.put("flows", f.flow().flows());
+      flow.put("known", f.flow().known());
+      flow.put("chain", f.flow().hops().stream().map(h -> {
+        Map<String, Object> hop = new LinkedHashMap<>();
+        hop.put("resource", h.label());
+        if (!h.edge().isEmpty()) {
+          hop.put("edge", h.edge());
+          hop.put("certain", h.certain());
+        }
+        hop.put("location", location(h.location()));
+        return hop;
+      }).toList());
+      m.put("flow", flow);
+    }
     m.put("fingerprint", f.fingerprint());
     return m;
   }

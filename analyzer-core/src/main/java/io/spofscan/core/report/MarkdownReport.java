@@ -56,7 +56,7 @@ public final class MarkdownReport implements ReportWriter {
       StringBuilder table = new StringBuilder();
       for (Finding f : rows) {
         String row = "| " + (f.certain() ? f.severity().label() : "unknown") + " | " + cell(f.ruleId()) + " | "
-            + code(f.resourceAddress()) + " | " + where(f) + " | " + cell(f.message()) + " |\n";
+            + code(f.resourceAddress()) + " | " + where(f) + " | " + message(f) + " |\n";
         budget -= utf8Length(row);
         if (budget < 0) {
           break;
@@ -71,7 +71,7 @@ public final class MarkdownReport implements ReportWriter {
               .append(" | ").append(cell(f.ruleId()))
               .append(" | ").append(code(f.resourceAddress()))
               .append(" | ").append(where(f))
-              .append(" | ").append(cell(f.message())).append(" |\n");
+              .append(" | ").append(message(f)).append(" |\n");
         }
       }
       out.append(table);
@@ -134,6 +134,11 @@ public final class MarkdownReport implements ReportWriter {
 
   private static int utf8Length(CharSequence s) {
     return s.toString().getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The rule's message, then the flow it breaks with the chain from the entry point, when one reaches it. */
+  private static String message(Finding f) {
+    return cell(f.message()) + (f.flow().isEmpty() ? "" : " — " + cell(f.flow().sentence()));
   }
 
   /** The finding's file:line link, labelled when the file is an example or a test. */

@@ -4,6 +4,7 @@ import io.spofscan.core.json.Json;
 import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.rule.Finding;
+import io.spofscan.core.rule.FlowChain;
 import io.spofscan.core.rule.RuleMeta;
 import io.spofscan.core.suppress.Suppressed;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +170,9 @@ public final class SarifReport implements ReportWriter {
     for (String note : f.notes()) {
       text.append(" Note: ").append(note).append('.');
     }
+    if (!f.flow().isEmpty()) {
+      text.append(' ').append(capitalized(f.flow().sentence())).append('.');
+    }
     r.put("message", Map.of("text", text.toString()));
     Map<String, Object> location = new LinkedHashMap<>();
     location.put("physicalLocation", physical(f.location()));
@@ -178,6 +182,9 @@ public final class SarifReport implements ReportWriter {
     if (!f.related().isEmpty()) {
       r.put("relatedLocations", relatedLocations(f));
     }
+    if (!f.flow().isEmpty()) {
+      r.put("codeFlows", List.of(codeFlow(f.flow())));
+    }
     r.put("partialFingerprints", Map.of(FINGERPRINT_KEY, f.fingerprint()));
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("severity", f.severity().label());
@@ -186,6 +193,32 @@ public final class SarifReport implements ReportWriter {
     props.put("spofscanContext", f.context().label());
     r.put("properties", props);
     return r;
+  }
+
+  /** The chain as one thread flow: each hop's resource header, from the entry point to the SPOF. */
+  private static Map<String, Object> codeFlow(FlowChain chain) {
+    List<Object> locations = new ArrayList<>();
+    for (int i = 0; i < chain.hops().size(); i++) {
+      FlowChain.Hop h = chain.hops().get(i);
+      String text = i == 0 ? "entry point of flow " + chain.flows().get(0) + ": " + h.label()
+          : (h.certain() ? "" : "maybe ") + h.edge() + " " + h.label()
+              + (i == chain.hops().size() - 1 ? " (the single point of failure)" : "");
+      Map<String, Object> location = new LinkedHashMap<>();
+      location.put("physicalLocation", physical(h.location()));
+      location.put("message", Map.of("text", text));
+      Map<String, Object> step = new LinkedHashMap<>();
+      step.put("location", location);
+      step.put("executionOrder", i + 1);
+      locations.add(step);
+    }
+    Map<String, Object> flow = new LinkedHashMap<>();
+    flow.put("message", Map.of("text", "Flow " + chain.flows().get(0) + ": " + chain.arrows()));
+    flow.put("threadFlows", List.of(Map.of("locations", locations)));
+    return flow;
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** The module line a caller's argument reaches, or the module calls that instantiate the resource. */

@@ -73,6 +73,9 @@ public final class TextReport implements ReportWriter {
     for (String note : f.notes()) {
       out.append("           note: ").append(safe(note)).append('\n');
     }
+    if (!f.flow().isEmpty()) {
+      out.append("           breaks: ").append(safe(f.flow().summary())).append('\n');
+    }
     for (RelatedLocation r : f.related()) {
       out.append("           see:  ").append(safe(r.location().toString())).append(' ').append(safe(r.message()))
           .append('\n');

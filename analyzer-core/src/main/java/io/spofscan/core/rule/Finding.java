@@ -21,6 +21,7 @@ import java.util.List;
  * @param fingerprint stable key: rule, path and resource address (not the line), so it survives unrelated edits
  * @param related other places that explain it: the module line a caller's argument reaches, the module calls
  * @param context what the finding's file is for (production, example, test), from its path
+ * @param flow the flows that reach the resource and the chain to it, {@link FlowChain#NONE} when none does
  */
 public record Finding(
     String ruleId,
@@ -34,7 +35,8 @@ public record Finding(
     List<String> notes,
     String fingerprint,
     List<RelatedLocation> related,
-    Context context) implements Comparable<Finding> {
+    Context context,
+    FlowChain flow) implements Comparable<Finding> {
 
   public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
       .thenComparing(Finding::ruleId)
@@ -50,6 +52,15 @@ public record Finding(
     notes = List.copyOf(notes);
     related = List.copyOf(related);
     context = context == null ? Context.PRODUCTION : context;
+    flow = flow == null ? FlowChain.NONE : flow;
+  }
+
+  /** A finding no flow has been traced to yet (the scan adds the chain later, see {@link #withFlow}). */
+  public Finding(String ruleId, Severity severity, boolean certain, String message, SourceRange location,
+      Format format, String resourceType, String resourceAddress, List<String> notes, String fingerprint,
+      List<RelatedLocation> related, Context context) {
+    this(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint,
+        related, context, FlowChain.NONE);
   }
 
   /** A finding in a production file (the scan sets the real context later, see {@link #withContext}). */
@@ -68,17 +79,22 @@ public record Finding(
 
   public Finding withFingerprint(String fp) {
     return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes, fp,
-        related, context);
+        related, context, flow);
   }
 
   public Finding withSeverity(Severity s) {
     return new Finding(ruleId, s, certain, message, location, format, resourceType, resourceAddress, notes, fingerprint,
-        related, context);
+        related, context, flow);
   }
 
   public Finding withContext(Context c) {
     return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes,
-        fingerprint, related, c);
+        fingerprint, related, c, flow);
+  }
+
+  public Finding withFlow(FlowChain f) {
+    return new Finding(ruleId, severity, certain, message, location, format, resourceType, resourceAddress, notes,
+        fingerprint, related, context, f);
   }
 
   /** SARIF level: uncertain findings are notes whatever the severity. */

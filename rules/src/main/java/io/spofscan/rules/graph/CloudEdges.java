@@ -10,6 +10,7 @@ import io.spofscan.core.model.Reference;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Truth;
+import io.spofscan.core.model.Value;
 import io.spofscan.rules.catalog.GraphKinds;
 import io.spofscan.rules.catalog.Kinds;
 import java.util.HashMap;
@@ -25,7 +26,8 @@ import java.util.Set;
  * service {@code load_balancer}, attachments); ECS service -> task definition; code (task definitions, functions,
  * instances, Terraform-managed Kubernetes objects) USES the data services it names; anything PLACED_IN the subnets it
  * names; subnet EGRESS_VIA its route table EGRESS_VIA its NAT gateway. A reference to a resource the scan does not
- * have becomes an edge to an unknown node with the reason. References resolve within one Terraform module
+ * have becomes an edge to an unknown node with the reason. A DNS record or CDN routes only to what its routing
+ * attributes name (origins, alias targets, record values), not to its logging bucket or cache policy. References resolve within one Terraform module
  * directory (and module instance) or one CloudFormation template, by an index of addresses.
  */
 final class CloudEdges implements EdgeSource {
@@ -46,6 +48,21 @@ final class CloudEdges implements EdgeSource {
   private static final List<String> START_PREFIXES = List.of("aws_secretsmanager_", "aws_ssm_parameter",
       "AWS::SecretsManager::", "AWS::SSM::Parameter");
   private static final Set<String> IGNORED_REFERENCE_KINDS = Set.of("depends_on");
+  /**
+   * Where a DNS record or CDN names what it sends traffic to: its origins, alias targets and record values. Its other
+   * references (a logging bucket, a cache policy, an edge function, a zone) carry no request and are no hop. A type
+   * not listed keeps every reference.
+   */
+  private static final Map<String, List<String>> ROUTING_ATTRIBUTES = Map.of(
+      "aws_cloudfront_distribution", List.of("origin"),
+      "AWS::CloudFront::Distribution", List.of("Properties.DistributionConfig.Origins"),
+      "aws_route53_record", List.of("alias", "records"),
+      "AWS::Route53::RecordSet", List.of("Properties.AliasTarget", "Properties.ResourceRecords"),
+      "AWS::Route53::RecordSetGroup", List.of("Properties.RecordSets"),
+      "google_dns_record_set", List.of("rrdatas"),
+      "azurerm_dns_a_record", List.of("records", "target_resource_id"),
+      "azurerm_dns_cname_record", List.of("record", "target_resource_id"),
+      "cloudflare_record", List.of("value", "content", "data"));
 
   /** Resources by module directory (or template) and address; one instance per model. */
   private Map<String, Resource> byKey = Map.of();
@@ -102,7 +119,7 @@ final class CloudEdges implements EdgeSource {
       g.edge(EdgeKind.PLACED_IN, from, to, at, Truth.TRUE, via);
     } else if (from.is(GraphKinds.DNS_RECORD) || from.is(Kinds.CLOUDFRONT_DISTRIBUTION)
         || from.is(GraphKinds.API_GATEWAY_PART)) {
-      if (!to.is(Kinds.ROUTE53_ZONE) && !to.is(Kinds.ACM_CERTIFICATE) && !isPlumbing(to)) {
+      if (routes(from, ref) && !to.is(Kinds.ROUTE53_ZONE) && !to.is(Kinds.ACM_CERTIFICATE) && !isPlumbing(to)) {
         g.edge(EdgeKind.ROUTES_TO, from, to, at, Truth.TRUE, via);
       }
     } else if (from.is(Kinds.ECS_SERVICE) && to.is(GraphKinds.ECS_TASK_DEFINITION)
@@ -161,8 +178,12 @@ final class CloudEdges implements EdgeSource {
       return; // values, not resources: the parser already resolved or reported them
     }
     EdgeKind kind;
-    if (from.is(GraphKinds.DNS_RECORD) || from.is(Kinds.CLOUDFRONT_DISTRIBUTION)
-        || from.is(GraphKinds.LISTENER) || from.is(GraphKinds.LISTENER_RULE)) {
+    if (from.is(GraphKinds.DNS_RECORD) || from.is(Kinds.CLOUDFRONT_DISTRIBUTION)) {
+      if (!routes(from, ref)) {
+        return;
+      }
+      kind = EdgeKind.ROUTES_TO;
+    } else if (from.is(GraphKinds.LISTENER) || from.is(GraphKinds.LISTENER_RULE)) {
       kind = EdgeKind.ROUTES_TO;
     } else if (isCompute(from) && (looksLikeData(target) || target.startsWith("module."))) {
       kind = EdgeKind.USES;
@@ -175,6 +196,31 @@ final class CloudEdges implements EdgeSource {
         : target + " is not in the scanned configuration";
     Node unknown = g.unknown(target, reason);
     g.edge(kind, g.node(from), unknown, ref.range(), Truth.UNKNOWN, target);
+  }
+
+  /** Whether the reference is written inside one of the resource's routing attributes (same line as a value there). */
+  private static boolean routes(Resource from, Reference ref) {
+    List<String> attributes = ROUTING_ATTRIBUTES.get(from.type());
+    if (attributes == null) {
+      return true;
+    }
+    for (String a : attributes) {
+      if (writtenOn(from.attr(a), ref.range().line())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean writtenOn(Value v, int line) {
+    if (v.location().map(l -> l.line() == line || l.hasEnd() && l.line() <= line && line <= l.endLine())
+        .orElse(false)) {
+      return true;
+    }
+    if (v instanceof Value.MapValue m) {
+      return m.entries().values().stream().anyMatch(x -> writtenOn(x, line));
+    }
+    return v instanceof Value.ListValue l && l.items().stream().anyMatch(x -> writtenOn(x, line));
   }
 
   private Resource resolve(Resource from, Reference ref) {

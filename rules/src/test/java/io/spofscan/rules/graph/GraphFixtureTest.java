@@ -1,5 +1,6 @@
 package io.spofscan.rules.graph;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.spofscan.core.graph.Edge;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every case under testdata/graph/&lt;format&gt;/&lt;edge-kind&gt;/ is a folder of files scanned together and a
  * {@code chain.expect}: one chain a line, {@code A -kind-> B -kind-> C} by node id, each hop an edge the graph must
- * have.
+ * have; a line {@code ! A -kind-> B} is an edge it must not have.
  */
 class GraphFixtureTest {
 
@@ -49,6 +50,11 @@ class GraphFixtureTest {
     Set<String> edges = graph.edges().stream().map(GraphFixtureTest::text).collect(Collectors.toSet());
     for (String line : Files.readAllLines(dir.resolve("chain.expect"))) {
       if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("! ")) {
+        String absent = line.substring(2).trim();
+        assertFalse(edges.contains(absent), "unexpected edge " + absent + " in " + dir);
         continue;
       }
       String[] parts = line.trim().split(" ");
