@@ -184,6 +184,23 @@ class CliEndToEndTest {
   }
 
   @Test
+  void everyRulesHelpUriIsItsOwnSectionOfTheRuleReference() throws IOException {
+    CliProcess.Result r = CliProcess.run(tmp, "scan", EXAMPLES.toString(), "-f", "sarif", "--fail-on", "none");
+    String docs = Files.readString(TESTDATA.getParent().resolve("docs/rules.md"));
+    JsonNode rules = JSON.readTree(r.out()).path("runs").get(0).path("tool").path("driver").path("rules");
+    assertTrue(rules.size() > 0, r.toString());
+    for (JsonNode rule : rules) {
+      String id = rule.path("id").asText();
+      String uri = rule.path("helpUri").asText();
+      assertTrue(uri.endsWith("docs/rules.md#" + id.toLowerCase(java.util.Locale.ROOT)), id + ": " + uri);
+      assertTrue(docs.contains("\n## " + id + "\n"), id + " has no section in docs/rules.md for its helpUri");
+      if (!id.startsWith("SPOF-META-")) {
+        assertTrue(rule.path("help").path("markdown").asText().contains("References:\n- https://"), id);
+      }
+    }
+  }
+
+  @Test
   void theReadmeRuleTableIsGeneratedFromTheRules() throws IOException {
     CliProcess.Result r = CliProcess.run(tmp, "rules", "--format", "markdown-table");
     assertEquals(0, r.exit(), r.toString());

@@ -136,12 +136,13 @@ public final class SarifReport implements ReportWriter {
     r.put("shortDescription", Map.of("text", meta.title()));
     r.put("fullDescription", Map.of("text", truncate(meta.rationale(), 1000)));
     Map<String, Object> help = new LinkedHashMap<>();
-    help.put("text", meta.helpText());
-    help.put("markdown", meta.helpMarkdown());
+    // helpUri is the rule's own section of the reference; the vendor pages it cites follow the help
+    String references = meta.references().isEmpty() ? ""
+        : "\n\nReferences:\n- " + String.join("\n- ", meta.references());
+    help.put("text", meta.helpText() + references);
+    help.put("markdown", meta.helpMarkdown() + references);
     r.put("help", help);
-    if (!meta.references().isEmpty()) {
-      r.put("helpUri", meta.references().get(0));
-    }
+    r.put("helpUri", helpUri(meta.id()));
     r.put("defaultConfiguration", Map.of("level", meta.severity().sarifLevel()));
     Map<String, Object> props = new LinkedHashMap<>();
     List<String> tags = new ArrayList<>(List.of("reliability", "availability"));
@@ -264,6 +265,11 @@ public final class SarifReport implements ReportWriter {
       }
     }
     return b.toString();
+  }
+
+  /** The rule's own section of the generated rule reference. */
+  static String helpUri(String ruleId) {
+    return ScanReport.INFORMATION_URI + "/blob/main/docs/rules.md#" + ruleId.toLowerCase(java.util.Locale.ROOT);
   }
 
   static String pascalCase(String title) {
