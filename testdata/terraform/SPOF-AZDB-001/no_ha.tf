@@ -1,4 +1,4 @@
-resource "azurerm_postgresql_flexible_server" "orders" { # expect: SPOF-AZDB-001
+resource "azurerm_postgresql_flexible_server" "orders" { # expect: SPOF-AZDB-001 "has no high_availability block"
   name                = "orders"
   resource_group_name = "rg"
   location            = "westeurope"
