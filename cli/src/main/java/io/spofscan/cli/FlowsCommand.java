@@ -4,7 +4,6 @@ import io.spofscan.core.graph.Flow;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.report.FlowsReport;
 import io.spofscan.core.report.ScanReport;
-import io.spofscan.rules.graph.Flows;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,7 +50,7 @@ final class FlowsCommand implements Callable<Integer> {
     Sources sources = Sources.collect(plan, System.in);
     Model model = ModelStage.build(plan, sources, m -> { });
     ScanReport scan = ScanAnalysis.run(plan, sources, model, m -> { });
-    java.util.List<Flow> flows = Flows.of(model);
+    java.util.List<Flow> flows = ConfigFlow.flows(model, plan.config().flows());
     FlowsReport report = new FlowsReport(flows, scan.findings(), scan.rules());
     PrintWriter out = spec.commandLine().getOut();
     out.print(switch (format) {

@@ -52,6 +52,11 @@ final class InitCommand implements Callable<Integer> {
       kubernetes:
         namespace: default
 
+      # Flows by name, from an entry (a resource address or a host name) to the data; critical ones are marked.
+      flows: {}
+      #  checkout: {entry: aws_route53_record.www, critical: true}
+      #  admin: admin.shop.example.net
+
       # File context: test fixtures (test/, testdata/, fixtures/, ...) are skipped unless include-tests is true;
       # examples (examples/, samples/, docs/, ...) are scanned and labelled. Globs are relative to this file.
       context:

@@ -18,7 +18,6 @@ import io.spofscan.core.suppress.Suppression;
 import io.spofscan.core.suppress.SuppressionFinder;
 import io.spofscan.core.suppress.Suppressor;
 import io.spofscan.rules.graph.FlowChains;
-import io.spofscan.rules.graph.Flows;
 import io.spofscan.rules.graph.Graphs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -79,7 +78,7 @@ final class ScanAnalysis {
     }
 
     // the flow adds the chain to a finding; it never adds or removes one, so it comes after every filter
-    FlowChains chains = new FlowChains(Graphs.of(model), Flows.of(model));
+    FlowChains chains = new FlowChains(Graphs.of(model), ConfigFlow.flows(model, plan.config().flows()));
     findings = chains.attach(findings);
     suppressed = suppressed.stream().map(s -> new Suppressed(s.finding().withFlow(chains.chainOf(s.finding())),
         s.justification(), s.where())).toList();

@@ -26,17 +26,18 @@ import java.util.Set;
  * @param namespace default Kubernetes namespace, if set
  * @param ignores accepted findings by rule and resource or path, each with its reason
  * @param context which file contexts are skipped, and the user's globs for each (see {@link ContextSettings})
+ * @param flows flows named by the user, in the order written
  */
 record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity> severities, Optional<String> failOn,
     List<String> exclude, List<Path> varFiles, Map<String, String> vars, List<Path> paramFiles,
     Map<String, String> params, Optional<String> namespace, List<ConfigIgnore> ignores,
-    ContextSettings context) {
+    ContextSettings context, List<ConfigFlow> flows) {
 
   static final String FILE_NAME = ".spofscan.yml";
 
   static SpofscanConfig none() {
     return new SpofscanConfig(null, Set.of(), Map.of(), Optional.empty(), List.of(), List.of(), Map.of(), List.of(),
-        Map.of(), Optional.empty(), List.of(), ContextSettings.NONE);
+        Map.of(), Optional.empty(), List.of(), ContextSettings.NONE, List.of());
   }
 
   Path baseDir() {
@@ -52,7 +53,7 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
     LocatedYaml.Node root = LocatedYaml.read(file, file.toString());
     if (root.value() == null) {
       return new SpofscanConfig(file, Set.of(), Map.of(), Optional.empty(), List.of(), List.of(), Map.of(), List.of(),
-          Map.of(), Optional.empty(), List.of(), ContextSettings.NONE); // empty, but it is the file the scan obeys
+          Map.of(), Optional.empty(), List.of(), ContextSettings.NONE, List.of()); // empty, but it is the file the scan obeys
     }
     Path base = file.toAbsolutePath().normalize().getParent();
     Set<String> disabled = new java.util.TreeSet<>();
@@ -66,6 +67,7 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
     Optional<String> namespace = Optional.empty();
     List<ConfigIgnore> ignores = new ArrayList<>();
     ContextSettings context = ContextSettings.NONE;
+    List<ConfigFlow> flows = new ArrayList<>();
     for (Map.Entry<String, LocatedYaml.Node> e : root.map().entrySet()) {
       LocatedYaml.Node v = e.getValue();
       switch (e.getKey()) {
@@ -107,13 +109,14 @@ record SpofscanConfig(Path file, Set<String> disabledRules, Map<String, Severity
           }
         }
         case "context" -> context = ContextSettings.read(v);
+        case "flows" -> v.map().forEach((name, n) -> flows.add(ConfigFlow.read(name, n)));
         default -> throw unknownKey(e.getKey(), v,
-            "fail-on, exclude, ignore, rules, terraform, cloudformation, kubernetes, context");
+            "fail-on, exclude, ignore, rules, terraform, cloudformation, kubernetes, context, flows");
       }
     }
     return new SpofscanConfig(file, Set.copyOf(disabled), Map.copyOf(severities), failOn, List.copyOf(exclude),
         List.copyOf(varFiles), Map.copyOf(vars), List.copyOf(paramFiles), Map.copyOf(params), namespace, List.copyOf(ignores),
-        context);
+        context, List.copyOf(flows));
   }
 
   /** {@code ID: off|on|<severity>} or {@code ID: {enabled: false, severity: low}}. */

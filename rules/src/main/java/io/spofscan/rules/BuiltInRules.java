@@ -24,6 +24,7 @@ import io.spofscan.rules.compute.LambdaSingleSubnet;
 import io.spofscan.rules.containers.EcsServiceSingleTask;
 import io.spofscan.rules.delivery.DeployJobSingleRunner;
 import io.spofscan.rules.dns.SingleProviderDnsZone;
+import io.spofscan.rules.flow.OneZoneTier;
 import io.spofscan.rules.gcp.AlloyDbZonalPrimary;
 import io.spofscan.rules.gcp.BackendServiceSingleZonalBackend;
 import io.spofscan.rules.gcp.CloudSqlZonal;
@@ -33,13 +34,13 @@ import io.spofscan.rules.gcp.GkeZonalCluster;
 import io.spofscan.rules.gcp.MemorystoreBasicTier;
 import io.spofscan.rules.gcp.MemorystoreClusterNoReplicas;
 import io.spofscan.rules.gcp.ZonalManagedInstanceGroup;
+import io.spofscan.rules.k8s.ConfigStoreSingleInstance;
 import io.spofscan.rules.k8s.HpaMinReplicas;
 import io.spofscan.rules.k8s.LocalStorageReplicated;
 import io.spofscan.rules.k8s.PdbBlocksDisruption;
 import io.spofscan.rules.k8s.PdbSelectsNothing;
 import io.spofscan.rules.k8s.PinnedToNode;
 import io.spofscan.rules.k8s.QuorumOfTwo;
-import io.spofscan.rules.k8s.ConfigStoreSingleInstance;
 import io.spofscan.rules.k8s.RecreateBehindService;
 import io.spofscan.rules.k8s.RedisSingleReplica;
 import io.spofscan.rules.k8s.SingleReplicaEntryPoint;
@@ -117,6 +118,7 @@ public final class BuiltInRules {
       new MemoryDbNoReplicas(),
       new RedshiftSingleNode(),
       new LambdaSingleSubnet(),
+      new OneZoneTier(),
       new NetworkFirewallSingleSubnet(),
       new TransitGatewayAttachmentSingleSubnet(),
       new GkeZonalCluster(),
