@@ -6,6 +6,7 @@ import io.spofscan.core.model.Diagnostic;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.parsers.Parsers;
+import io.spofscan.parsers.codeowners.GitHistory;
 import io.spofscan.parsers.terraform.TerraformParser;
 import io.spofscan.parsers.documents.DocumentParser;
 import java.util.ArrayList;
@@ -24,7 +25,12 @@ final class ModelStage {
   static Model build(ScanPlan plan, Sources sources, Consumer<String> progress) {
     progress.accept("parsing " + plural(sources.count(), "file"));
     List<Model> parts = new ArrayList<>();
-    parts.add(Parsers.parse(sources.files(), plan.options(), plan.threads()));
+    Model parsed = Parsers.parse(sources.files(), plan.options(), plan.threads());
+    parts.add(parsed);
+    if (plan.gitHistoryMonths() > 0) {
+      progress.accept("reading the Git history of " + plan.repoRoot().dir());
+      parts.add(GitHistory.read(plan.repoRoot().dir(), parsed, plan.gitHistoryMonths()));
+    }
     if (plan.stacks().requested()) {
       // only here: a scan without --cfn-stack loads no AWS SDK class
       try {

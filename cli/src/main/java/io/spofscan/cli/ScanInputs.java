@@ -89,6 +89,15 @@ final class ScanInputs {
           + "production; repeatable.")
   List<io.spofscan.core.model.Context> skipContext = new ArrayList<>();
 
+  @Option(names = "--git-history",
+      description = "Also read the scanned repository's own Git history (local .git only, never fetched): who "
+          + "changed each CODEOWNERS-owned path of infrastructure code recently, and its truck factor.")
+  boolean gitHistory;
+
+  @Option(names = "--git-history-months", paramLabel = "N",
+      description = "The window of --git-history, in months before the HEAD commit (default: 12).")
+  Integer gitHistoryMonths;
+
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 

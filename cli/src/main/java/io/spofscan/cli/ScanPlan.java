@@ -40,11 +40,12 @@ import java.util.TreeMap;
  * @param stacks deployed CloudFormation stacks to scan
  * @param today the day suppression and ignore expiry dates are compared with
  * @param contexts how files' contexts are told and which contexts are not scanned
+ * @param gitHistoryMonths the window of {@code --git-history} in months; 0 when the history is not read
  */
 record ScanPlan(List<Path> paths, Optional<StdinInput> stdin, RepoRoot repoRoot, SpofscanConfig config,
     ScanOptions options, RuleSelection rules, Map<String, Severity> severities, FailOn failOn, int threads,
     boolean inlineSuppressions, Optional<Path> baseline, CfnStackOptions stacks, LocalDate today,
-    ContextPolicy contexts) {
+    ContextPolicy contexts, int gitHistoryMonths) {
 
   /** How a file's context is told (conventions and the configuration's globs) and which contexts are skipped. */
   record ContextPolicy(ContextClassifier classifier, Set<Context> skipped) {
@@ -98,10 +99,14 @@ record ScanPlan(List<Path> paths, Optional<StdinInput> stdin, RepoRoot repoRoot,
     String threshold = gate.threshold() != null ? gate.threshold() : config.failOn().orElse(FailOn.DEFAULT);
     FailOn failOn = new FailOn(FailOn.threshold(threshold), gate.softFail(), gate.strict());
     int threads = inputs.threads != null ? inputs.threads : OrderedParallel.defaultThreads();
+    if (inputs.gitHistoryMonths != null && (inputs.gitHistoryMonths < 1 || !inputs.gitHistory)) {
+      throw new UserError("--git-history-months needs --git-history and at least 1 month");
+    }
     return new ScanPlan(paths, stdin, repoRoot, config, options, rules, config.severities(), failOn, threads,
         !inputs.noInlineSuppressions, Optional.ofNullable(gate.baseline()), inputs.cfnStacks,
         LocalDate.now(ZoneOffset.UTC), new ContextPolicy(config.context().classifier(),
-            config.context().skipped(inputs.includeTests, inputs.skipContext)));
+            config.context().skipped(inputs.includeTests, inputs.skipContext)),
+        !inputs.gitHistory ? 0 : inputs.gitHistoryMonths != null ? inputs.gitHistoryMonths : 12);
   }
 
   private static Map<String, String> vars(ScanInputs inputs, SpofscanConfig config) {

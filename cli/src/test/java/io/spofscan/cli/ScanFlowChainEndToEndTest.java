@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code spofscan scan} carries the flow on the example shop: a finding on a resource a flow reaches names the flow
  * and the chain from the entry point, as data in JSON, as {@code codeFlows} in SARIF, as a line in text and
- * markdown; a finding no flow reaches has none; the fingerprint does not depend on the chain.
+ * markdown, in its GitHub annotation; a finding no flow reaches has none; the fingerprint does not depend on the
+ * chain.
  */
 class ScanFlowChainEndToEndTest {
   private static final Path SHOP = Path.of(System.getProperty("spofscan.testdata", "../testdata"))
@@ -110,6 +111,13 @@ class ScanFlowChainEndToEndTest {
     assertTrue(redis.get("message").get("text").asText().contains("Breaks flow admin.shop.example.net: "
         + "Ingress/shop/admin -> Service/shop/admin -> Deployment/shop/admin -> Service/shop/sessions -> "
         + "Deployment/shop/sessions."), redis.toString());
+  }
+
+  @Test
+  void githubAnnotationsNameTheFlow() {
+    CliProcess.Result gh = CliProcess.run(SHOP, "scan", ".", "-f", "github", "--fail-on", "none", "--compact");
+    assertTrue(gh.out().contains("no standby to fail over to. Breaks flow www.shop.example.net: aws_route53_record.www"
+        + " -> aws_cloudfront_distribution.edge -> "), gh.toString());
   }
 
   @Test

@@ -61,9 +61,12 @@ import io.spofscan.rules.network.LoadBalancerSingleZone;
 import io.spofscan.rules.network.NetworkFirewallSingleSubnet;
 import io.spofscan.rules.network.SingleNatGateway;
 import io.spofscan.rules.network.TransitGatewayAttachmentSingleSubnet;
+import io.spofscan.rules.people.SingleAuthorHistory;
 import io.spofscan.rules.people.SingleCodeOwner;
 import io.spofscan.rules.rollout.AsgRefreshAllAtOnce;
+import io.spofscan.rules.rollout.CodeDeployAllAtOnce;
 import io.spofscan.rules.rollout.EcsDeploymentAllAtOnce;
+import io.spofscan.rules.rollout.NodePoolUpgradeAllAtOnce;
 import io.spofscan.rules.rollout.RolloutAllAtOnce;
 import io.spofscan.rules.search.OpenSearchDomainNotResilient;
 import io.spofscan.rules.storage.EfsOneZone;
@@ -148,9 +151,12 @@ public final class BuiltInRules {
       new LocksHeldAcrossTransaction(),
       new RolloutAllAtOnce(),
       new SingleCodeOwner(),
+      new SingleAuthorHistory(),
       new DeployJobSingleRunner(),
       new EcsDeploymentAllAtOnce(),
-      new AsgRefreshAllAtOnce());
+      new AsgRefreshAllAtOnce(),
+      new NodePoolUpgradeAllAtOnce(),
+      new CodeDeployAllAtOnce());
 
   private static final Map<String, Rule> BY_ID = index();
 

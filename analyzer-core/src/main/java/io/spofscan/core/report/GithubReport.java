@@ -48,7 +48,8 @@ public final class GithubReport implements ReportWriter {
       };
       String title = f.ruleId() + " " + report.rule(f.ruleId()).title() + (f.certain() ? "" : " (unknown)")
           + (f.context() == io.spofscan.core.model.Context.PRODUCTION ? "" : " (" + f.context().label() + ")");
-      String message = compact ? f.message() : f.message() + " Fix: " + report.rule(f.ruleId()).remediation();
+      String message = f.flow().appendedTo(f.message())
+          + (compact ? "" : " Fix: " + report.rule(f.ruleId()).remediation());
       byKind.get(kind).add(new Annotation(kind, f.location(), title, message));
     }
     for (Diagnostic d : report.diagnostics()) {

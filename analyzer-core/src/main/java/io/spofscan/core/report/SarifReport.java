@@ -167,12 +167,9 @@ public final class SarifReport implements ReportWriter {
     r.put("ruleId", f.ruleId());
     r.put("ruleIndex", index);
     r.put("level", f.level());
-    StringBuilder text = new StringBuilder(f.message());
+    StringBuilder text = new StringBuilder(f.flow().appendedTo(f.message()));
     for (String note : f.notes()) {
       text.append(" Note: ").append(note).append('.');
-    }
-    if (!f.flow().isEmpty()) {
-      text.append(' ').append(capitalized(f.flow().sentence())).append('.');
     }
     r.put("message", Map.of("text", text.toString()));
     Map<String, Object> location = new LinkedHashMap<>();
@@ -216,10 +213,6 @@ public final class SarifReport implements ReportWriter {
     flow.put("message", Map.of("text", "Flow " + chain.flows().get(0) + ": " + chain.arrows()));
     flow.put("threadFlows", List.of(Map.of("locations", locations)));
     return flow;
-  }
-
-  private static String capitalized(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** The module line a caller's argument reaches, or the module calls that instantiate the resource. */

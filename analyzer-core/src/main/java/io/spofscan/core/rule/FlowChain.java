@@ -67,6 +67,14 @@ public record FlowChain(List<String> flows, List<Hop> hops) {
     return isEmpty() ? "" : "breaks " + summary();
   }
 
+  /** A finding's message followed by the sentence, as one text: {@code ... fail over to. Breaks flow www: a -> b.} */
+  public String appendedTo(String message) {
+    if (isEmpty()) {
+      return message;
+    }
+    return message + (message.endsWith(".") ? " B" : ". B") + sentence().substring(1) + ".";
+  }
+
   /** {@code flow www.shop.example.net (and 1 more flow: admin): a -> b -> c}. */
   public String summary() {
     if (isEmpty()) {

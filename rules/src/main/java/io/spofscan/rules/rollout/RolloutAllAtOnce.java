@@ -37,7 +37,7 @@ public final class RolloutAllAtOnce implements Rule {
     for (Resource w : model.all(Kinds.DAEMON_SET)) {
       Value max = w.attr("spec.updateStrategy.rollingUpdate.maxUnavailable");
       if (!w.attr("spec.updateStrategy.type").asString().map("OnDelete"::equals).orElse(false)
-          && percent(max).map(p -> p.compareTo(BigDecimal.valueOf(100)) >= 0).orElse(false)) {
+          && Amounts.percent(max).map(p -> p.compareTo(BigDecimal.valueOf(100)) >= 0).orElse(false)) {
         report.at(w, max, "%s updates with maxUnavailable %s: every node's pod is replaced at once, so a faulty "
             + "version reaches every node before any copy has proven healthy", w.address(), max.describe());
       }
@@ -73,11 +73,11 @@ public final class RolloutAllAtOnce implements Rule {
 
   /** TRUE when maxUnavailable covers every replica, UNKNOWN when that depends on an autoscaler. */
   private static Truth allAtOnce(Value max, K8sRelations.Replicas replicas, boolean autoscaled) {
-    Optional<BigDecimal> p = percent(max);
+    Optional<BigDecimal> p = Amounts.percent(max);
     if (p.isPresent()) {
       return p.get().compareTo(BigDecimal.valueOf(100)) >= 0 ? Truth.TRUE : Truth.FALSE;
     }
-    Optional<BigDecimal> n = number(max);
+    Optional<BigDecimal> n = Amounts.number(max);
     if (n.isEmpty() || !replicas.known() || replicas.value() < 2) {
       return Truth.FALSE; // a single replica is SPOF-K8S-001's finding
     }
@@ -85,24 +85,5 @@ public final class RolloutAllAtOnce implements Rule {
       return Truth.FALSE;
     }
     return autoscaled ? Truth.UNKNOWN : Truth.TRUE;
-  }
-
-  private static Optional<BigDecimal> percent(Value v) {
-    return v.asString().filter(s -> s.strip().endsWith("%")).flatMap(s -> parse(s.strip().replace("%", "")));
-  }
-
-  private static Optional<BigDecimal> number(Value v) {
-    if (v instanceof Value.Scalar s && s.value() instanceof BigDecimal d) {
-      return Optional.of(d);
-    }
-    return v.asString().filter(s -> !s.contains("%")).flatMap(RolloutAllAtOnce::parse);
-  }
-
-  private static Optional<BigDecimal> parse(String s) {
-    try {
-      return Optional.of(new BigDecimal(s.strip()));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 }
