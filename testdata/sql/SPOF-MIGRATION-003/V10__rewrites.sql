@@ -1,5 +1,5 @@
 -- PostgreSQL
-ALTER TABLE orders ALTER COLUMN amount TYPE bigint; -- expect: SPOF-MIGRATION-003
+ALTER TABLE orders ALTER COLUMN amount TYPE bigint; -- expect: SPOF-MIGRATION-003 "changing the type of orders.amount"
 ALTER TABLE orders ALTER COLUMN amount SET DATA TYPE numeric(12,2) USING amount::numeric; -- expect: SPOF-MIGRATION-003
 ALTER TABLE orders ALTER COLUMN note TYPE text; -- expect-unknown: SPOF-MIGRATION-003
 ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid(); -- expect: SPOF-MIGRATION-003

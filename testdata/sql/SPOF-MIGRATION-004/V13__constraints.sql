@@ -1,6 +1,6 @@
 -- PostgreSQL: SERIAL marks the dialect
 CREATE TABLE audit (id serial);
-ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id); -- expect: SPOF-MIGRATION-004
+ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id); -- expect: SPOF-MIGRATION-004 "ADD FOREIGN KEY on orders without"
 ALTER TABLE orders ADD CONSTRAINT orders_amount_ck CHECK (amount > 0); -- expect: SPOF-MIGRATION-004
 ALTER TABLE orders ADD PRIMARY KEY (id); -- expect: SPOF-MIGRATION-004
 ALTER TABLE orders ADD CONSTRAINT orders_ref_uq UNIQUE (reference); -- expect: SPOF-MIGRATION-004

@@ -1,5 +1,5 @@
 -- PostgreSQL
 SELECT 1::int;
-LOCK TABLE orders; -- expect: SPOF-MIGRATION-005
+LOCK TABLE orders; -- expect: SPOF-MIGRATION-005 "LOCK on table orders in ACCESS EXCLUSIVE"
 LOCK TABLE orders IN SHARE MODE; -- expect: SPOF-MIGRATION-005
 LOCK orders IN ACCESS SHARE MODE;

@@ -1,4 +1,4 @@
-ALTER TABLE orders MODIFY COLUMN amount BIGINT NOT NULL; -- expect: SPOF-MIGRATION-007
+ALTER TABLE orders MODIFY COLUMN amount BIGINT NOT NULL; -- expect: SPOF-MIGRATION-007 "changing column amount of orders makes"
 ALTER TABLE orders CHANGE COLUMN note note_text VARCHAR(500); -- expect-unknown: SPOF-MIGRATION-007
 ALTER TABLE orders CONVERT TO CHARACTER SET utf8mb4; -- expect: SPOF-MIGRATION-007
 ALTER TABLE orders ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id); -- expect: SPOF-MIGRATION-007

@@ -2,7 +2,7 @@ resource "google_alloydb_instance" "primary" {
   cluster           = google_alloydb_cluster.main.name
   instance_id       = "primary"
   instance_type     = "PRIMARY"
-  availability_type = "ZONAL" # expect: SPOF-ALLOYDB-001
+  availability_type = "ZONAL" # expect: SPOF-ALLOYDB-001 "it is a single node"
 }
 
 resource "google_alloydb_cluster" "main" {

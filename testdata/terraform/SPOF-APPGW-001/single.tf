@@ -2,7 +2,7 @@ resource "azurerm_application_gateway" "zonal" {
   name                = "zonal"
   resource_group_name = "rg"
   location            = "westeurope"
-  zones               = ["1"] # expect: SPOF-APPGW-001
+  zones               = ["1"] # expect: SPOF-APPGW-001 "every instance is pinned to one availability zone"
   sku {
     name     = "WAF_v2"
     tier     = "WAF_v2"

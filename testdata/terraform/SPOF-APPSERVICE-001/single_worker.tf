@@ -1,4 +1,4 @@
-resource "azurerm_service_plan" "web" { # expect: SPOF-APPSERVICE-001
+resource "azurerm_service_plan" "web" { # expect: SPOF-APPSERVICE-001 "it has 1 worker"
   name                = "web"
   resource_group_name = "rg"
   location            = "westeurope"

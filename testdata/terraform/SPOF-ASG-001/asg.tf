@@ -1,6 +1,6 @@
 resource "aws_autoscaling_group" "web" {
   name                = "web"
-  min_size            = 1 # expect: SPOF-ASG-001
+  min_size            = 1 # expect: SPOF-ASG-001 "(Auto Scaling group) runs a single instance"
   max_size            = 4
   vpc_zone_identifier = ["subnet-a", "subnet-b"]
 }

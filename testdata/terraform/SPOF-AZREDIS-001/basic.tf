@@ -4,7 +4,7 @@ resource "azurerm_redis_cache" "sessions" {
   resource_group_name = "rg"
   capacity            = 1
   family              = "C"
-  sku_name            = "Basic" # expect: SPOF-AZREDIS-001
+  sku_name            = "Basic" # expect: SPOF-AZREDIS-001 "it is a single node"
 }
 
 resource "azurerm_redis_cache" "pinned" {

@@ -1,4 +1,4 @@
-resource "azurerm_search_service" "catalog" { # expect: SPOF-AZSEARCH-001
+resource "azurerm_search_service" "catalog" { # expect: SPOF-AZSEARCH-001 "serves every query from one replica"
   name                = "catalog"
   resource_group_name = "rg"
   location            = "westeurope"

@@ -1,4 +1,4 @@
-resource "azurerm_mssql_database" "orders" { # expect: SPOF-AZSQL-001
+resource "azurerm_mssql_database" "orders" { # expect: SPOF-AZSQL-001 "is not zone redundant"
   name      = "orders"
   server_id = "server-id"
   sku_name  = "BC_Gen5_4"

@@ -3,7 +3,7 @@ resource "azurerm_storage_account" "uploads" {
   resource_group_name      = "rg"
   location                 = "westeurope"
   account_tier             = "Standard"
-  account_replication_type = "LRS" # expect: SPOF-AZSTORAGE-001
+  account_replication_type = "LRS" # expect: SPOF-AZSTORAGE-001 "is not zone redundant"
 }
 
 resource "azurerm_storage_account" "geo" {

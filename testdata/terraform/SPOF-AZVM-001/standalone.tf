@@ -1,4 +1,4 @@
-resource "azurerm_linux_virtual_machine" "app" { # expect: SPOF-AZVM-001
+resource "azurerm_linux_virtual_machine" "app" { # expect: SPOF-AZVM-001 "names no availability zone"
   name                  = "app"
   resource_group_name   = "rg"
   location              = "westeurope"

@@ -5,7 +5,7 @@ resource "aws_cloudfront_distribution" "site" {
     origin_id   = "site"
   }
   default_cache_behavior {
-    target_origin_id       = "site" # expect: SPOF-CLOUDFRONT-001
+    target_origin_id       = "site" # expect: SPOF-CLOUDFRONT-001 "has no origin group"
     viewer_protocol_policy = "redirect-to-https"
     allowed_methods        = ["GET", "HEAD"]
     cached_methods         = ["GET", "HEAD"]

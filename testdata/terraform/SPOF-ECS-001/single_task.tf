@@ -6,7 +6,7 @@ resource "aws_ecs_service" "api" {
   name            = "api"
   cluster         = aws_ecs_cluster.main.id
   task_definition = aws_ecs_task_definition.api.arn
-  desired_count   = 1 # expect: SPOF-ECS-001
+  desired_count   = 1 # expect: SPOF-ECS-001 "can be stopped by one failure"
   launch_type     = "FARGATE"
   network_configuration {
     subnets = [aws_subnet.private_a.id, aws_subnet.private_b.id]

@@ -4,7 +4,7 @@ variable "efs_zone" {
 
 resource "aws_efs_file_system" "scratch" {
   creation_token         = "scratch"
-  availability_zone_name = "eu-west-1a" # expect: SPOF-EFS-001
+  availability_zone_name = "eu-west-1a" # expect: SPOF-EFS-001 "is a One Zone file system"
 }
 
 resource "aws_efs_file_system" "chosen_later" {

@@ -8,6 +8,6 @@ resource "aws_eks_node_group" "tools" {
   scaling_config {
     desired_size = 1
     min_size     = 1
-    max_size     = 1 # expect: SPOF-EKS-001
+    max_size     = 1 # expect: SPOF-EKS-001 "(node group) runs at most"
   }
 }

@@ -9,7 +9,7 @@ variable "public_subnets" {
 resource "aws_lb" "ingress" {
   name               = "ingress"
   load_balancer_type = "network"
-  subnets            = [aws_subnet.public_a.id] # expect: SPOF-ELB-001
+  subnets            = [aws_subnet.public_a.id] # expect: SPOF-ELB-001 "accepts traffic in one Availability Zone"
 }
 
 resource "aws_lb" "appliances" {

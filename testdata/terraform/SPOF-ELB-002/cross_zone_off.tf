@@ -2,7 +2,7 @@ variable "cross_zone" {
   type = bool
 }
 
-resource "aws_lb" "ingress" { # expect: SPOF-ELB-002
+resource "aws_lb" "ingress" { # expect: SPOF-ELB-002 "balances only within each Availability Zone"
   name               = "ingress"
   load_balancer_type = "network"
   subnets            = [aws_subnet.public_a.id, aws_subnet.public_b.id]

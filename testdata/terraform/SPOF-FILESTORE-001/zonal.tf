@@ -1,7 +1,7 @@
 resource "google_filestore_instance" "shared" {
   name     = "shared"
   location = "us-central1-b"
-  tier     = "BASIC_HDD" # expect: SPOF-FILESTORE-001
+  tier     = "BASIC_HDD" # expect: SPOF-FILESTORE-001 "the file share lives in one zone"
   file_shares {
     name        = "share1"
     capacity_gb = 1024

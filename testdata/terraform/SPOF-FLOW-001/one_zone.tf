@@ -69,7 +69,7 @@ resource "aws_ecs_service" "checkout" {
     container_port   = 8080
   }
   network_configuration {
-    subnets = [aws_subnet.app_a1.id, aws_subnet.app_a2.id] # expect: SPOF-FLOW-001
+    subnets = [aws_subnet.app_a1.id, aws_subnet.app_a2.id] # expect: SPOF-FLOW-001 "are all in that Availability Zone"
   }
 }
 

@@ -6,7 +6,7 @@ variable "zones" {
 resource "google_compute_instance_group_manager" "api_a" {
   name               = "api-a"
   base_instance_name = "api"
-  zone               = var.zones[0] # expect-unknown: SPOF-GCE-001
+  zone               = var.zones[0] # expect-unknown: SPOF-GCE-001 "is zonal"
   target_size        = 2
   version {
     instance_template = "projects/p/global/instanceTemplates/api"

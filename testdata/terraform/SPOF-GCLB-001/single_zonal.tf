@@ -8,7 +8,7 @@ resource "google_compute_backend_service" "web" {
   name          = "web"
   health_checks = ["projects/p/global/healthChecks/web"]
   backend {
-    group = google_compute_instance_group.web.id # expect: SPOF-GCLB-001
+    group = google_compute_instance_group.web.id # expect: SPOF-GCLB-001 "has a single backend"
   }
 }
 

@@ -1,6 +1,6 @@
 resource "google_container_cluster" "zonal" {
   name               = "zonal"
-  location           = "us-central1-a" # expect: SPOF-GKE-001
+  location           = "us-central1-a" # expect: SPOF-GKE-001 "is a zonal cluster"
   initial_node_count = 3
 }
 

@@ -2,7 +2,7 @@
 resource "google_container_cluster" "tutorial" {
   name               = "tutorial"
   location           = "us-central1-c"
-  initial_node_count = 1 # expect: SPOF-GKE-002
+  initial_node_count = 1 # expect: SPOF-GKE-002 "'s default node pool runs"
 }
 
 # Removed default pool, or a zonal cluster spread by node_locations: not reported.

@@ -8,7 +8,7 @@ resource "kubernetes_deployment_v1" "web" {
     }
   }
   spec {
-    replicas = 1 # expect: SPOF-K8S-001
+    replicas = 1 # expect: SPOF-K8S-001 "runs a single replica"
     selector {
       match_labels = {
         app = "web"

@@ -8,7 +8,7 @@ resource "kubernetes_manifest" "db" {
       namespace = "shop"
     }
     spec = {
-      replicas = 1 # expect: SPOF-K8S-009
+      replicas = 1 # expect: SPOF-K8S-009 "runs PostgreSQL as a single replica"
       selector = { matchLabels = { app = "orders-db" } }
       serviceName = "orders-db"
       template = {

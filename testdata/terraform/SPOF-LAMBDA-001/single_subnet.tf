@@ -9,7 +9,7 @@ resource "aws_lambda_function" "worker" {
   handler       = "main.handler"
   filename      = "worker.zip"
   vpc_config {
-    subnet_ids         = [aws_subnet.private_a.id] # expect: SPOF-LAMBDA-001
+    subnet_ids         = [aws_subnet.private_a.id] # expect: SPOF-LAMBDA-001 "lives in one Availability Zone"
     security_group_ids = [aws_security_group.worker.id]
   }
 }

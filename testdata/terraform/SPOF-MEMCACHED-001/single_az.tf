@@ -6,7 +6,7 @@ resource "aws_elasticache_cluster" "sessions" {
   cluster_id      = "sessions"
   engine          = "memcached"
   node_type       = "cache.t4g.small"
-  num_cache_nodes = 1 # expect: SPOF-MEMCACHED-001
+  num_cache_nodes = 1 # expect: SPOF-MEMCACHED-001 "loses the whole cache in one failure"
 }
 
 resource "aws_elasticache_cluster" "pages" { # expect: SPOF-MEMCACHED-001

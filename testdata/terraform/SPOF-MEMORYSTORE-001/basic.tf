@@ -1,4 +1,4 @@
-resource "google_redis_instance" "cache" { # expect: SPOF-MEMORYSTORE-001
+resource "google_redis_instance" "cache" { # expect: SPOF-MEMORYSTORE-001 "it is a single Redis node"
   name           = "cache"
   memory_size_gb = 1
 }

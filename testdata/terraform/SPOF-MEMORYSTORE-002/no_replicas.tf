@@ -2,7 +2,7 @@ resource "google_redis_cluster" "sessions" {
   name          = "sessions"
   region        = "us-central1"
   shard_count   = 3
-  replica_count = 0 # expect: SPOF-MEMORYSTORE-002
+  replica_count = 0 # expect: SPOF-MEMORYSTORE-002 "has no replicas (replica_count = 0)"
   psc_configs {
     network = "projects/p/global/networks/default"
   }

@@ -8,7 +8,7 @@ module "vpc" {
   private_subnets    = ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"]
   public_subnets     = ["10.0.101.0/24", "10.0.102.0/24", "10.0.103.0/24"]
   enable_nat_gateway = true
-  single_nat_gateway = true # expect: SPOF-NAT-001
+  single_nat_gateway = true # expect: SPOF-NAT-001 "single_nat_gateway is true"
 }
 
 variable "azs" {

@@ -2,7 +2,7 @@ variable "search_nodes" {
   type = number
 }
 
-resource "aws_opensearch_domain" "logs" { # expect: SPOF-OPENSEARCH-001
+resource "aws_opensearch_domain" "logs" { # expect: SPOF-OPENSEARCH-001 "cannot survive the loss of a node"
   domain_name    = "logs"
   engine_version = "OpenSearch_2.13"
 }

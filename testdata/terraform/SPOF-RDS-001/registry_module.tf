@@ -1,4 +1,4 @@
-module "orders_db" { # expect: SPOF-RDS-001
+module "orders_db" { # expect: SPOF-RDS-001 "multi_az is false"
   source  = "terraform-aws-modules/rds/aws"
   version = "6.5.0"
 

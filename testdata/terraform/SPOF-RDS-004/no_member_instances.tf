@@ -15,7 +15,7 @@ resource "aws_rds_shard_group" "orders" {
 }
 
 # The same cluster without limitless scalability and without instances is a single point of failure.
-resource "aws_rds_cluster" "billing" { # expect: SPOF-RDS-004
+resource "aws_rds_cluster" "billing" { # expect: SPOF-RDS-004 "has 0 instances in the scan"
   cluster_identifier = "billing"
   engine             = "aurora-postgresql"
 }

@@ -2,7 +2,7 @@ resource "aws_elasticache_cluster" "sessions" {
   cluster_id      = "sessions"
   engine          = "redis"
   node_type       = "cache.t4g.small"
-  num_cache_nodes = 1 # expect: SPOF-REDIS-001
+  num_cache_nodes = 1 # expect: SPOF-REDIS-001 "is a single redis node"
 }
 
 resource "aws_elasticache_cluster" "queue" {

@@ -1,4 +1,4 @@
-resource "aws_elasticache_replication_group" "single" { # expect: SPOF-REDIS-002
+resource "aws_elasticache_replication_group" "single" { # expect: SPOF-REDIS-002 "cannot survive the loss of its primary"
   replication_group_id = "single"
   description          = "one node, defaults everywhere"
   node_type            = "cache.t4g.small"

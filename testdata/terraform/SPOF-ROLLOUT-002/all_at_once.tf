@@ -11,7 +11,7 @@ resource "aws_ecs_service" "api" {
   cluster                            = aws_ecs_cluster.main.id
   task_definition                    = aws_ecs_task_definition.api.arn
   desired_count                      = 3
-  deployment_minimum_healthy_percent = 0 # expect: SPOF-ROLLOUT-002
+  deployment_minimum_healthy_percent = 0 # expect: SPOF-ROLLOUT-002 "deploys with deployment_minimum_healthy_percent = 0"
   deployment_maximum_percent         = 100
 }
 

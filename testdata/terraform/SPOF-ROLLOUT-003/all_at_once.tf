@@ -14,7 +14,7 @@ resource "aws_autoscaling_group" "web" {
   instance_refresh {
     strategy = "Rolling"
     preferences {
-      min_healthy_percentage = 0 # expect: SPOF-ROLLOUT-003
+      min_healthy_percentage = 0 # expect: SPOF-ROLLOUT-003 "refreshes its instances with min_healthy_percentage"
     }
   }
 }

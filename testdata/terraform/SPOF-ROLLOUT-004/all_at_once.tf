@@ -10,7 +10,7 @@ resource "google_container_node_pool" "zonal" {
   node_count     = 3
   upgrade_settings {
     max_surge       = 0
-    max_unavailable = 3 # expect: SPOF-ROLLOUT-004
+    max_unavailable = 3 # expect: SPOF-ROLLOUT-004 "can be drained at once"
   }
 }
 

@@ -11,7 +11,7 @@ resource "aws_codedeploy_deployment_group" "production" {
   app_name               = aws_codedeploy_app.web.name
   deployment_group_name  = "production"
   service_role_arn       = "arn:aws:iam::123456789012:role/codedeploy"
-  deployment_config_name = "CodeDeployDefault.AllAtOnce" # expect: SPOF-ROLLOUT-005
+  deployment_config_name = "CodeDeployDefault.AllAtOnce" # expect: SPOF-ROLLOUT-005 "every instance stops and installs the new revision"
   autoscaling_groups     = ["web"]
 }
 

@@ -1,5 +1,5 @@
 resource "aws_acm_certificate" "imported" {
-  private_key      = file("certs/site.key") # expect: SPOF-TLS-001
+  private_key      = file("certs/site.key") # expect: SPOF-TLS-001 "is imported from a certificate body"
   certificate_body = file("certs/site.crt")
 }
 

@@ -3,7 +3,7 @@ resource "azurerm_virtual_network" "hub" {
   resource_group_name = "rg"
   location            = "westeurope"
   address_space       = ["10.0.0.0/16"]
-  dns_servers         = ["10.0.0.4"] # expect: SPOF-VNETDNS-001
+  dns_servers         = ["10.0.0.4"] # expect: SPOF-VNETDNS-001 "sends every DNS lookup in the network"
 }
 
 resource "azurerm_network_interface" "dc" {

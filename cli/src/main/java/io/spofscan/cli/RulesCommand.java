@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -142,6 +143,7 @@ final class RulesCommand implements Callable<Integer> {
           .append("; ").append(formats(r)).append("; tags: ").append(String.join(", ", r.tags())).append("\n\n")
           .append(r.rationale()).append("\n\n")
           .append("**Fix:** ").append(r.remediation()).append('\n');
+      helpBody(r).ifPresent(help -> b.append('\n').append(help).append('\n'));
       if (!r.aliases().isEmpty()) {
         b.append("\nFormer ids (still accepted in suppressions, baselines, configuration and --check): ")
             .append(String.join(", ", r.aliases())).append('\n');
@@ -152,6 +154,27 @@ final class RulesCommand implements Callable<Integer> {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * The rule's help page (rules/ID.md) without its title line, its headings one level down so they sit under the
+   * rule's section; lines inside code blocks stay as written (a "#" there is a comment). Empty for a rule without a
+   * help page.
+   */
+  static Optional<String> helpBody(RuleMeta r) {
+    String help = r.helpMarkdown();
+    if (!help.startsWith("# ")) {
+      return Optional.empty(); // the built-in fallback repeats title, rationale and fix
+    }
+    StringBuilder out = new StringBuilder();
+    boolean code = false;
+    for (String line : help.substring(help.indexOf('\n') + 1).strip().split("\n", -1)) {
+      if (line.startsWith("```")) {
+        code = !code;
+      }
+      out.append(!code && line.startsWith("#") ? "#" + line : line).append('\n');
+    }
+    return Optional.of(out.toString().strip());
   }
 
   static String json(List<RuleMeta> rules) {

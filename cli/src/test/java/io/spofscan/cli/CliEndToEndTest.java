@@ -227,7 +227,7 @@ class CliEndToEndTest {
     }
     for (String expected : new String[] {"SPOF-RDS-001 Terraform", "SPOF-RDS-001 CloudFormation",
         "SPOF-REDIS-001 Terraform", "SPOF-REDIS-001 CloudFormation", "SPOF-REDIS-002 Terraform",
-        "SPOF-REDIS-002 CloudFormation", "SPOF-REDIS-003 Kubernetes", "SPOF-K8S-001 Kubernetes",
+        "SPOF-REDIS-002 CloudFormation", "SPOF-K8S-013 Kubernetes", "SPOF-K8S-001 Kubernetes",
         "SPOF-K8S-002 Kubernetes", "SPOF-TLS-001 Terraform", "SPOF-TLS-002 Terraform",
         "SPOF-TLS-002 CloudFormation", "SPOF-TLS-003 Kubernetes", "SPOF-TLS-004 Kubernetes",
         "SPOF-DNS-001 Terraform", "SPOF-DNS-001 CloudFormation"}) {

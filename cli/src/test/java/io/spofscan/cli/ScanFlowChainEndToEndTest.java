@@ -93,7 +93,7 @@ class ScanFlowChainEndToEndTest {
     Files.writeString(Path.of("target", "test-sarif", "shop-code-flows.sarif"), r.out());
     JsonNode redis = null;
     for (JsonNode res : JSON.readTree(r.out()).get("runs").get(0).get("results")) {
-      if (res.get("ruleId").asText().equals("SPOF-REDIS-003")) {
+      if (res.get("ruleId").asText().equals("SPOF-K8S-013")) {
         redis = res;
       } else if (res.get("ruleId").asText().equals("SPOF-NAT-001")) {
         assertFalse(res.has("codeFlows"), res.toString());

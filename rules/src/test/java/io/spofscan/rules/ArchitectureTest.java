@@ -62,6 +62,15 @@ class ArchitectureTest {
           (JavaClass c) -> c.getPackageName().equals("io.spofscan.rules.graph")),
           DescribedPredicate.describe("shared k8s helpers", ArchitectureTest::sharedHelper));
 
+  /**
+   * Module knowledge has one door: a rule judges module calls by being a ModuleAware(Model)Rule, chart releases by
+   * being a ChartAwareRule.
+   */
+  @ArchTest
+  static final ArchRule moduleKnowledgeThroughOneDoor = noClasses()
+      .that().resideOutsideOfPackage("io.spofscan.rules.modules..")
+      .should().dependOnClassesThat().haveFullyQualifiedName("io.spofscan.rules.modules.ModuleKnowledge");
+
   @ArchTest
   static final ArchRule noParser = noClasses().should().dependOnClassesThat().resideInAnyPackage(
       "io.spofscan.parsers..", "io.spofscan.cli..", "com.fasterxml..", "org.yaml..", "com.bertramlabs..",

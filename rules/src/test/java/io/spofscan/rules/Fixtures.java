@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,8 +23,11 @@ final class Fixtures {
 
   static final List<String> FORMATS = List.of("terraform", "cloudformation", "kubernetes", "sql", "codeowners", "ci");
 
-  private static final Pattern MARKER =
-      Pattern.compile("(?:#|--)\\s*expect(-unknown)?:\\s*(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)");
+  /** {@code # expect: ID} or {@code -- expect-unknown: ID, ID}, optionally followed by a quoted key phrase. */
+  private static final Pattern MARKER = Pattern.compile("(?:#|--)\\s*expect(-unknown)?:\\s*"
+      + "(SPOF-[A-Z0-9]+-\\d{3}(?:\\s*,\\s*SPOF-[A-Z0-9]+-\\d{3})*)(?:\\s+\"([^\"]+)\")?");
+  /** A sidecar line: {@code LINE RULE-ID [unknown] ["key phrase"]}. */
+  private static final Pattern SIDECAR_LINE = Pattern.compile("(\\d+\\s+\\S+(?:\\s+unknown)?)(?:\\s+\"([^\"]+)\")?");
 
   static Path root() {
     String prop = System.getProperty("spofscan.testdata");
@@ -95,30 +100,42 @@ final class Fixtures {
   }
 
   /**
-   * Expected findings as sorted "LINE RULE-ID" or "LINE RULE-ID unknown" strings; for a folder case each is
-   * prefixed with the file's display path and a colon.
+   * One expected finding: its key ("LINE RULE-ID" or "LINE RULE-ID unknown", for a folder case prefixed with the
+   * file's display path and a colon) and the phrase its message must contain, when the marker names one.
    */
+  record Expected(String key, Optional<String> phrase) {}
+
+  /** The keys of the expected findings, sorted. */
   static List<String> expected(Case c) {
+    return expectedFindings(c).stream().map(Expected::key).toList();
+  }
+
+  /** The expected findings, sorted by key. */
+  static List<Expected> expectedFindings(Case c) {
     if (!c.isDirectory()) {
       return expectedIn(c.file());
     }
-    List<String> out = new ArrayList<>();
+    List<Expected> out = new ArrayList<>();
     for (Path f : c.files()) {
-      expectedIn(f).forEach(e -> out.add(display(f) + ":" + e));
+      expectedIn(f).forEach(e -> out.add(new Expected(display(f) + ":" + e.key(), e.phrase())));
     }
-    out.sort(null);
+    out.sort(Comparator.comparing(Expected::key));
     return out;
   }
 
-  private static List<String> expectedIn(Path file) {
-    List<String> out = new ArrayList<>();
+  private static List<Expected> expectedIn(Path file) {
+    List<Expected> out = new ArrayList<>();
     if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
       Path sidecar = file.resolveSibling(file.getFileName() + ".expect");
       if (Files.exists(sidecar)) {
         for (String line : read(sidecar).split("\n")) {
           String t = line.strip();
+          Matcher m = SIDECAR_LINE.matcher(t);
           if (!t.isEmpty() && !t.startsWith("#")) {
-            out.add(String.join(" ", t.split("\\s+")));
+            if (!m.matches()) {
+              throw new IllegalArgumentException(sidecar + ": not LINE RULE-ID [unknown] [\"phrase\"]: " + t);
+            }
+            out.add(new Expected(String.join(" ", m.group(1).split("\\s+")), Optional.ofNullable(m.group(2))));
           }
         }
       }
@@ -128,12 +145,13 @@ final class Fixtures {
         Matcher m = MARKER.matcher(lines[i]);
         while (m.find()) {
           for (String id : m.group(2).split("\\s*,\\s*")) {
-            out.add((i + 1) + " " + id + (m.group(1) != null ? " unknown" : ""));
+            out.add(new Expected((i + 1) + " " + id + (m.group(1) != null ? " unknown" : ""),
+                Optional.ofNullable(m.group(3))));
           }
         }
       }
     }
-    out.sort(null);
+    out.sort(Comparator.comparing(Expected::key));
     return out;
   }
 

@@ -37,10 +37,10 @@ class RegistryModuleCasesTest {
       "SPOF-RDS-001|terraform-aws-modules/rds/aws|multi_az|false|true|risky",
       "SPOF-RDS-001|terraform-aws-modules/rds/aws//modules/db_instance|multi_az|false|true|risky",
       "SPOF-RDS-001|cloudposse/rds/aws|multi_az|false|true|risky",
-      "SPOF-RDS-002|GoogleCloudPlatform/sql-db/google//modules/postgresql|availability_type|\"ZONAL\"|\"REGIONAL\"|risky",
-      "SPOF-RDS-002|GoogleCloudPlatform/sql-db/google//modules/mssql|availability_type|\"ZONAL\"|\"REGIONAL\"|risky",
-      "SPOF-RDS-002|GoogleCloudPlatform/sql-db/google//modules/mysql|availability_type|\"ZONAL\"|\"REGIONAL\"|safe",
-      "SPOF-RDS-003|Azure/avm-res-dbforpostgresql-flexibleserver/azurerm|high_availability|null"
+      "SPOF-CLOUDSQL-001|GoogleCloudPlatform/sql-db/google//modules/postgresql|availability_type|\"ZONAL\"|\"REGIONAL\"|risky",
+      "SPOF-CLOUDSQL-001|GoogleCloudPlatform/sql-db/google//modules/mssql|availability_type|\"ZONAL\"|\"REGIONAL\"|risky",
+      "SPOF-CLOUDSQL-001|GoogleCloudPlatform/sql-db/google//modules/mysql|availability_type|\"ZONAL\"|\"REGIONAL\"|safe",
+      "SPOF-AZDB-001|Azure/avm-res-dbforpostgresql-flexibleserver/azurerm|high_availability|null"
           + "|{ mode = \"ZoneRedundant\" }|safe",
       "SPOF-RDS-004|terraform-aws-modules/rds-aurora/aws|instances|{ one = {} }|{ one = {}, two = {} }|risky",
       "SPOF-NAT-001|terraform-aws-modules/vpc/aws|single_nat_gateway|true|false|safe",

@@ -173,7 +173,7 @@ public final class RedisReplicationGroupNoFailover implements ModuleAwareRule {
   }
 
   private static String spelled(Value replicas, Resource r) {
-    return r.format() == Format.CLOUDFORMATION ? "ReplicasPerNodeGroup" : "replicas_per_node_group";
+    return REPLICAS_PER_NODE_GROUP.spelledIn(r.format());
   }
 
   private static Value first(Value a, Value b) {

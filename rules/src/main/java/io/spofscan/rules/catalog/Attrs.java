@@ -203,6 +203,36 @@ public final class Attrs {
   public static final Attr EFS_FILE_SYSTEM_ID = Attr.named("file_system_id").terraform("file_system_id")
       .cloudformation("Properties.FileSystemId");
 
+  // Auto Scaling groups
+  public static final Attr ASG_SUBNETS = Attr.named("vpc_zone_identifier").terraform("vpc_zone_identifier")
+      .cloudformation("Properties.VPCZoneIdentifier");
+  public static final Attr ASG_ZONES = Attr.named("availability_zones").terraform("availability_zones")
+      .cloudformation("Properties.AvailabilityZones");
+  public static final Attr ASG_MIN_SIZE = Attr.named("min_size").terraform("min_size")
+      .cloudformation("Properties.MinSize");
+  public static final Attr ASG_MAX_SIZE = Attr.named("max_size").terraform("max_size")
+      .cloudformation("Properties.MaxSize");
+  public static final Attr ASG_DESIRED_CAPACITY = Attr.named("desired_capacity").terraform("desired_capacity")
+      .cloudformation("Properties.DesiredCapacity");
+
+  // EKS node groups
+  public static final Attr EKS_MIN_SIZE = Attr.named("scaling_config.min_size").terraform("scaling_config.min_size")
+      .cloudformation("Properties.ScalingConfig.MinSize");
+  public static final Attr EKS_MAX_SIZE = Attr.named("scaling_config.max_size").terraform("scaling_config.max_size")
+      .cloudformation("Properties.ScalingConfig.MaxSize");
+  public static final Attr EKS_DESIRED_SIZE = Attr.named("scaling_config.desired_size")
+      .terraform("scaling_config.desired_size").cloudformation("Properties.ScalingConfig.DesiredSize");
+  public static final Attr EKS_SUBNETS = Attr.named("subnet_ids").terraform("subnet_ids")
+      .cloudformation("Properties.Subnets");
+
+  // Aurora clusters and their Application Auto Scaling targets
+  public static final Attr ENGINE_MODE = Attr.named("engine_mode").terraform("engine_mode")
+      .cloudformation("Properties.EngineMode");
+  public static final Attr CLUSTER_SCALABILITY_TYPE = Attr.named("cluster_scalability_type")
+      .terraform("cluster_scalability_type").cloudformation("Properties.ClusterScalabilityType");
+  public static final Attr SCALABLE_DIMENSION = Attr.named("scalable_dimension").terraform("scalable_dimension")
+      .cloudformation("Properties.ScalableDimension");
+
   // ECS
   public static final Attr ECS_DESIRED_COUNT = Attr.named("desired_count").terraform("desired_count")
       .cloudformation("Properties.DesiredCount");

@@ -1,16 +1,22 @@
 package io.spofscan.rules.cloud;
 
+import static io.spofscan.rules.catalog.Attrs.AUTOSCALING_MIN_CAPACITY;
+import static io.spofscan.rules.catalog.Attrs.CLUSTER_IDENTIFIER;
+import static io.spofscan.rules.catalog.Attrs.CLUSTER_SCALABILITY_TYPE;
+import static io.spofscan.rules.catalog.Attrs.ENGINE;
+import static io.spofscan.rules.catalog.Attrs.ENGINE_MODE;
+import static io.spofscan.rules.catalog.Attrs.SCALABLE_DIMENSION;
+
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Kind;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ModuleAwareModelRule;
 import io.spofscan.rules.support.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +38,7 @@ import java.util.TreeSet;
     references = {
         "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html",
         "https://registry.terraform.io/modules/terraform-aws-modules/rds-aurora/aws/latest"})
-public final class AuroraSingleInstance implements Rule {
+public final class AuroraSingleInstance implements ModuleAwareModelRule {
 
   static final Kind CLUSTER = Kind.of("RDS DB cluster", "aws_rds_cluster", "AWS::RDS::DBCluster");
   static final Kind CLUSTER_INSTANCE = Kind.of("cluster instance", "aws_rds_cluster_instance", "aws_db_instance",
@@ -41,7 +47,7 @@ public final class AuroraSingleInstance implements Rule {
       "AWS::ApplicationAutoScaling::ScalableTarget");
 
   @Override
-  public void check(Model model, Reporter report) {
+  public void checkResources(Model model, Reporter report) {
     Map<String, List<Resource>> membersByCluster = new HashMap<>();
     for (Resource i : model.all(CLUSTER_INSTANCE)) {
       Set<String> targets = new TreeSet<>();
@@ -49,17 +55,15 @@ public final class AuroraSingleInstance implements Rule {
       for (String target : targets) {
         membersByCluster.computeIfAbsent(target, k -> new ArrayList<>()).add(i);
       }
-      Value literal = i.attr(i.format() == Format.TERRAFORM ? "cluster_identifier"
-          : "Properties.DBClusterIdentifier");
+      Value literal = i.attr(CLUSTER_IDENTIFIER);
       literal.asString().ifPresent(id -> membersByCluster.computeIfAbsent("id|" + id, k -> new ArrayList<>())
           .add(i));
     }
     for (Resource c : model.all(CLUSTER)) {
-      Value engine = c.attr(c.format() == Format.TERRAFORM ? "engine" : "Properties.Engine");
-      Value mode = c.attr(c.format() == Format.TERRAFORM ? "engine_mode" : "Properties.EngineMode");
+      Value engine = c.attr(ENGINE);
+      Value mode = c.attr(ENGINE_MODE);
       String engineName = engine.isAbsent() ? "aurora" : Values.lower(engine).orElse("");
-      Value scalability = c.attr(c.format() == Format.TERRAFORM ? "cluster_scalability_type"
-          : "Properties.ClusterScalabilityType");
+      Value scalability = c.attr(CLUSTER_SCALABILITY_TYPE);
       if (engine.isUnknown() || !engineName.startsWith("aurora")
           || Values.lower(mode).map(m -> m.equals("serverless")).orElse(false)
           || Values.lower(scalability).map(t -> t.equals("limitless")).orElse(false)) {
@@ -69,7 +73,7 @@ public final class AuroraSingleInstance implements Rule {
       }
       List<Resource> members = new ArrayList<>(membersByCluster.getOrDefault(
           scope(c) + stripIndex(c.address()), List.of()));
-      Value id = c.attr(c.format() == Format.TERRAFORM ? "cluster_identifier" : "Properties.DBClusterIdentifier");
+      Value id = c.attr(CLUSTER_IDENTIFIER);
       id.asString().ifPresent(s -> membersByCluster.getOrDefault("id|" + s, List.of()).stream()
           .filter(m -> !members.contains(m)).forEach(members::add));
       long certain = members.stream().filter(Resource::certainlyExists).count();
@@ -85,7 +89,6 @@ public final class AuroraSingleInstance implements Rule {
             + "AZ failure stops the database", c.address(), Values.plural(members.size(), "instance"));
       }
     }
-    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
   }
 
   /** The minimum of read replicas an Aurora Auto Scaling target of the cluster keeps (0 when none is known). */
@@ -93,11 +96,11 @@ public final class AuroraSingleInstance implements Rule {
     String self = scope(cluster) + stripIndex(cluster.address());
     long most = 0;
     for (Resource t : model.all(SCALABLE_TARGET)) {
-      Value dimension = t.attr(t.format() == Format.TERRAFORM ? "scalable_dimension" : "Properties.ScalableDimension");
+      Value dimension = t.attr(SCALABLE_DIMENSION);
       boolean replicas = dimension.asString().filter("rds:cluster:ReadReplicaCount"::equals).isPresent();
       boolean mine = t.references().stream().anyMatch(ref -> (scope(t) + stripIndex(ref.target())).equals(self));
       if (replicas && mine && t.certainlyExists()) {
-        Value min = t.attr(t.format() == Format.TERRAFORM ? "min_capacity" : "Properties.MinCapacity");
+        Value min = t.attr(AUTOSCALING_MIN_CAPACITY);
         most = Math.max(most, Values.longOr(min, 0).orElse(0));
       }
     }

@@ -1,15 +1,20 @@
 package io.spofscan.rules.compute;
 
+import static io.spofscan.rules.catalog.Attrs.ASG_DESIRED_CAPACITY;
+import static io.spofscan.rules.catalog.Attrs.ASG_MAX_SIZE;
+import static io.spofscan.rules.catalog.Attrs.ASG_MIN_SIZE;
+import static io.spofscan.rules.catalog.Attrs.ASG_SUBNETS;
+import static io.spofscan.rules.catalog.Attrs.ASG_ZONES;
+
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Kind;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ModuleAwareModelRule;
 import io.spofscan.rules.support.Links;
 
 @RuleInfo(
@@ -25,7 +30,7 @@ import io.spofscan.rules.support.Links;
     references = {
         "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-availability-zone-balanced.html",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/autoscaling_group"})
-public final class AsgSingleInstance implements Rule {
+public final class AsgSingleInstance implements ModuleAwareModelRule {
 
   static final Kind ASG = Kind.of("Auto Scaling group", "aws_autoscaling_group", "AWS::AutoScaling::AutoScalingGroup");
   /** What changes a group's desired capacity: scaling policies, scheduled actions, ECS managed scaling. */
@@ -34,19 +39,16 @@ public final class AsgSingleInstance implements Rule {
       "AWS::AutoScaling::ScheduledAction", "AWS::ECS::CapacityProvider");
 
   @Override
-  public void check(Model model, Reporter report) {
+  public void checkResources(Model model, Reporter report) {
     for (Resource r : model.all(ASG)) {
-      boolean tf = r.format() == Format.TERRAFORM;
-      Value subnets = r.attr(tf ? "vpc_zone_identifier" : "Properties.VPCZoneIdentifier");
+      Value subnets = r.attr(ASG_SUBNETS);
       if (subnets.isAbsent()) {
-        subnets = r.attr(tf ? "availability_zones" : "Properties.AvailabilityZones");
+        subnets = r.attr(ASG_ZONES);
       }
       // Without a scaling policy or scheduled action the group runs its desired capacity, not its minimum.
       boolean scaled = !Links.referencing(r, model.all(SCALER)).isEmpty();
       Capacity.check(r, report, "Auto Scaling group", "instance", new Capacity.Size(
-          r.attr(tf ? "min_size" : "Properties.MinSize"), -1, r.attr(tf ? "max_size" : "Properties.MaxSize"),
-          r.attr(tf ? "desired_capacity" : "Properties.DesiredCapacity"), !scaled), subnets);
+          r.attr(ASG_MIN_SIZE), -1, r.attr(ASG_MAX_SIZE), r.attr(ASG_DESIRED_CAPACITY), !scaled), subnets);
     }
-    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
   }
 }

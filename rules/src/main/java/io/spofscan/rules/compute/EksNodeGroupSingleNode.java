@@ -1,14 +1,18 @@
 package io.spofscan.rules.compute;
 
+import static io.spofscan.rules.catalog.Attrs.EKS_DESIRED_SIZE;
+import static io.spofscan.rules.catalog.Attrs.EKS_MAX_SIZE;
+import static io.spofscan.rules.catalog.Attrs.EKS_MIN_SIZE;
+import static io.spofscan.rules.catalog.Attrs.EKS_SUBNETS;
+
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Kind;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.model.Resource;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ModuleAwareModelRule;
 
 @RuleInfo(
     id = "SPOF-EKS-001",
@@ -24,21 +28,16 @@ import io.spofscan.rules.modules.ModuleKnowledge;
         "https://docs.aws.amazon.com/eks/latest/best-practices/reliability.html",
         "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_node_group",
         "https://registry.terraform.io/modules/terraform-aws-modules/eks/aws/latest"})
-public final class EksNodeGroupSingleNode implements Rule {
+public final class EksNodeGroupSingleNode implements ModuleAwareModelRule {
 
   static final Kind NODE_GROUP = Kind.of("EKS node group", "aws_eks_node_group", "AWS::EKS::Nodegroup");
 
   @Override
-  public void check(Model model, Reporter report) {
+  public void checkResources(Model model, Reporter report) {
     for (Resource r : model.all(NODE_GROUP)) {
-      boolean tf = r.format() == Format.TERRAFORM;
       // A node group is scaled by a cluster autoscaler the scan cannot see, so its minimum is what it may run.
       Capacity.check(r, report, "node group", "node", new Capacity.Size(
-          r.attr(tf ? "scaling_config.min_size" : "Properties.ScalingConfig.MinSize"), 1,
-          r.attr(tf ? "scaling_config.max_size" : "Properties.ScalingConfig.MaxSize"),
-          r.attr(tf ? "scaling_config.desired_size" : "Properties.ScalingConfig.DesiredSize"), false),
-          r.attr(tf ? "subnet_ids" : "Properties.Subnets"));
+          r.attr(EKS_MIN_SIZE), 1, r.attr(EKS_MAX_SIZE), r.attr(EKS_DESIRED_SIZE), false), r.attr(EKS_SUBNETS));
     }
-    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
   }
 }

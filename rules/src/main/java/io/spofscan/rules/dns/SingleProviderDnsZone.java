@@ -1,5 +1,14 @@
 package io.spofscan.rules.dns;
 
+import static io.spofscan.rules.catalog.Attrs.CLOUDFLARE_ZONE_NAME;
+import static io.spofscan.rules.catalog.Attrs.DOMAIN_NAME;
+import static io.spofscan.rules.catalog.Attrs.GOOGLE_DNS_NAME;
+import static io.spofscan.rules.catalog.Attrs.GOOGLE_VISIBILITY;
+import static io.spofscan.rules.catalog.Attrs.NAME_SERVERS;
+import static io.spofscan.rules.catalog.Attrs.NS1_ZONE_NAME;
+import static io.spofscan.rules.catalog.Attrs.ROUTE53_VPC;
+import static io.spofscan.rules.catalog.Attrs.ZONE_NAME;
+
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Kind;
 import io.spofscan.core.model.Model;
@@ -104,21 +113,21 @@ public final class SingleProviderDnsZone implements Rule {
       Truth isPublic = Truth.TRUE;
       Value privacy = Value.absent();
       if (kind == Kinds.ROUTE53_ZONE) {
-        name = r.format() == Format.CLOUDFORMATION ? r.attr("Properties.Name") : r.attr("name");
-        privacy = r.format() == Format.CLOUDFORMATION ? r.attr("Properties.VPCs") : r.attr("vpc");
+        name = r.attr(ZONE_NAME);
+        privacy = r.attr(ROUTE53_VPC);
         isPublic = privacy.isUnknown() ? Truth.UNKNOWN : Truth.of(privacy.items().isEmpty());
       } else if (kind == Kinds.GOOGLE_DNS_ZONE) {
-        name = r.attr("dns_name");
-        privacy = r.attr("visibility");
+        name = r.attr(GOOGLE_DNS_NAME);
+        privacy = r.attr(GOOGLE_VISIBILITY);
         isPublic = privacy.isUnknown() ? Truth.UNKNOWN
             : Truth.of(!Values.lower(privacy).map("private"::equals).orElse(false));
       } else if (kind == Kinds.CLOUDFLARE_ZONE || kind == Kinds.NS1_ZONE) {
-        name = r.attr("zone");
+        name = r.attr(kind == Kinds.NS1_ZONE ? NS1_ZONE_NAME : CLOUDFLARE_ZONE_NAME);
         if (name.isAbsent()) {
-          name = r.attr("name"); // cloudflare provider v5
+          name = r.attr(ZONE_NAME); // cloudflare provider v5
         }
       } else {
-        name = r.attr("name");
+        name = r.attr(ZONE_NAME);
       }
       out.add(new Zone(r, provider, name, isPublic, privacy));
     }
@@ -135,12 +144,12 @@ public final class SingleProviderDnsZone implements Rule {
   private static Map<String, Set<String>> registeredNameServers(Model model) {
     Map<String, Set<String>> out = new HashMap<>();
     for (Resource r : model.all(Kinds.ROUTE53_REGISTERED_DOMAIN)) {
-      Optional<String> domain = normalise(r.attr("domain_name"));
+      Optional<String> domain = normalise(r.attr(DOMAIN_NAME));
       if (domain.isEmpty()) {
         continue;
       }
       Set<String> providers = out.computeIfAbsent(domain.get(), k -> new TreeSet<>());
-      Value servers = r.attr("name_server");
+      Value servers = r.attr(NAME_SERVERS);
       for (Value ns : servers instanceof Value.ListValue l ? l.items() : servers.items()) {
         normalise(ns.get("name")).flatMap(SingleProviderDnsZone::providerOfNameServer).ifPresent(providers::add);
       }

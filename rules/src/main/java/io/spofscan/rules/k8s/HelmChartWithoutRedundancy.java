@@ -3,10 +3,9 @@ package io.spofscan.rules.k8s;
 import io.spofscan.core.model.Format;
 import io.spofscan.core.model.Model;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ChartAwareRule;
 
 @RuleInfo(
     id = "SPOF-HELM-001",
@@ -23,13 +22,12 @@ import io.spofscan.rules.modules.ModuleKnowledge;
         "https://helm.sh/docs/chart_template_guide/values_files/",
         "https://github.com/bitnami/charts/tree/main/bitnami/postgresql#architecture",
         "https://developer.hashicorp.com/vault/docs/platform/k8s/helm/configuration#ha"})
-public final class HelmChartWithoutRedundancy implements Rule {
+public final class HelmChartWithoutRedundancy implements ChartAwareRule {
 
   @Override
   public void check(Model model, Reporter report) {
     for (HelmReleases.Release release : HelmReleases.of(model)) {
-      ModuleKnowledge.CHARTS.check(release.resource(), release.values(), release.chart(), release.name(),
-          meta().id(), report);
+      judgeRelease(release.resource(), release.values(), release.chart(), release.name(), report);
     }
   }
 }

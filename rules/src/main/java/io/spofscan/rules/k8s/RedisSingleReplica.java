@@ -10,7 +10,7 @@ import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.support.Values;
 
 @RuleInfo(
-    id = "SPOF-REDIS-003",
+    id = "SPOF-K8S-013",
     title = "Kubernetes Redis/Valkey runs a single replica without Sentinel",
     severity = Severity.HIGH,
     formats = {Format.KUBERNETES},
@@ -21,7 +21,8 @@ import io.spofscan.rules.support.Values;
     tags = {"kubernetes", "redis", "cache", "replicas"},
     references = {
         "https://redis.io/docs/latest/operate/oss_and_stack/management/sentinel/",
-        "https://kubernetes.io/docs/tutorials/stateful-application/basic-stateful-set/"})
+        "https://kubernetes.io/docs/tutorials/stateful-application/basic-stateful-set/"},
+    aliases = {"SPOF-REDIS-003"})
 public final class RedisSingleReplica implements Rule {
 
   @Override

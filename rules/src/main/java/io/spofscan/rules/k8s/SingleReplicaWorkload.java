@@ -49,7 +49,7 @@ public final class SingleReplicaWorkload implements Rule {
       boolean redisRule = Images.isRedis(w) && !RedisSingleReplica.sentinelNearby(w, rel);
       boolean statefulRule = Images.statefulService(w).isPresent() && !Images.isRedis(w);
       if (redisRule || statefulRule || Images.clusterEntryPoint(w).isPresent() || Images.configStore(w).isPresent()) {
-        continue; // reported by the more specific rule (SPOF-REDIS-003, SPOF-K8S-009, SPOF-K8S-010, SPOF-SECRETS-001)
+        continue; // reported by the more specific rule (SPOF-K8S-013, SPOF-K8S-009, SPOF-K8S-010, SPOF-SECRETS-001)
       }
       K8sRelations.Replicas replicas = rel.replicas(w);
       if (!replicas.known()) {

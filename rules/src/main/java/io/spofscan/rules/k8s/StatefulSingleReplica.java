@@ -33,7 +33,7 @@ public final class StatefulSingleReplica implements Rule {
     for (Resource w : rel.workloads()) {
       Optional<String> what = Images.statefulService(w);
       if (what.isEmpty() || Images.isRedis(w) || Images.configStore(w).isPresent()) {
-        continue; // Redis and Valkey are SPOF-REDIS-003's, secrets and configuration stores SPOF-SECRETS-001's
+        continue; // Redis and Valkey are SPOF-K8S-013's, secrets and configuration stores SPOF-SECRETS-001's
       }
       K8sRelations.Replicas replicas = rel.replicas(w);
       if (!replicas.known()) {

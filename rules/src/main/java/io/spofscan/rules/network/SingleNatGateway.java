@@ -12,12 +12,11 @@ import io.spofscan.core.model.Resource;
 import io.spofscan.core.model.SourceRange;
 import io.spofscan.core.model.Value;
 import io.spofscan.core.rule.Reporter;
-import io.spofscan.core.rule.Rule;
 import io.spofscan.core.rule.RuleInfo;
 import io.spofscan.core.rule.Severity;
 import io.spofscan.rules.catalog.Kinds;
 import io.spofscan.rules.graph.Graphs;
-import io.spofscan.rules.modules.ModuleKnowledge;
+import io.spofscan.rules.modules.ModuleAwareModelRule;
 import io.spofscan.rules.support.Values;
 import io.spofscan.rules.support.Zones;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import java.util.Set;
     references = {
         "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html",
         "https://registry.terraform.io/modules/terraform-aws-modules/vpc/aws/latest#nat-gateway-scenarios"})
-public final class SingleNatGateway implements Rule {
+public final class SingleNatGateway implements ModuleAwareModelRule {
 
   /** NAT gateways and subnets declared together: one Terraform module instance or one CloudFormation template. */
   private static final class Group {
@@ -52,7 +51,7 @@ public final class SingleNatGateway implements Rule {
   }
 
   @Override
-  public void check(Model model, Reporter report) {
+  public void checkResources(Model model, Reporter report) {
     Map<String, Group> groups = new LinkedHashMap<>();
     for (Resource nat : model.all(Kinds.NAT_GATEWAY)) {
       if (Values.lower(nat.attr(NAT_CONNECTIVITY)).map("private"::equals).orElse(false)) {
@@ -82,7 +81,6 @@ public final class SingleNatGateway implements Rule {
       }
       // several NAT gateways and no routes: whether each zone routes to its own is not decidable here
     }
-    ModuleKnowledge.BUILT_IN.check(model, meta().id(), report);
   }
 
   /** The subnets whose route tables send traffic through {@code nat}, or empty when no route in the scan does. */

@@ -1,4 +1,4 @@
-package io.spofscan.rules.cloud;
+package io.spofscan.rules.azure;
 
 import static io.spofscan.rules.catalog.Attrs.AZURE_CREATE_MODE;
 import static io.spofscan.rules.catalog.Attrs.HIGH_AVAILABILITY;
@@ -16,7 +16,7 @@ import io.spofscan.rules.catalog.Kinds;
 import io.spofscan.rules.support.Values;
 
 @RuleInfo(
-    id = "SPOF-RDS-003",
+    id = "SPOF-AZDB-001",
     title = "Azure Database flexible server without high availability",
     severity = Severity.HIGH,
     formats = {Format.TERRAFORM},
@@ -27,7 +27,8 @@ import io.spofscan.rules.support.Values;
     tags = {"azure", "database", "availability-zone"},
     references = {
         "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-high-availability",
-        "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server"})
+        "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server"},
+    aliases = {"SPOF-RDS-003"})
 public final class AzureFlexibleServerNoHa implements ModuleAwareRule {
 
   @Override

@@ -1,4 +1,4 @@
-package io.spofscan.rules.cloud;
+package io.spofscan.rules.gcp;
 
 import static io.spofscan.rules.catalog.Attrs.AVAILABILITY_TYPE;
 import static io.spofscan.rules.catalog.Attrs.CLOUD_SQL_MASTER;
@@ -18,7 +18,7 @@ import io.spofscan.rules.support.Values;
 import java.util.Locale;
 
 @RuleInfo(
-    id = "SPOF-RDS-002",
+    id = "SPOF-CLOUDSQL-001",
     title = "Cloud SQL instance is zonal, not regional",
     severity = Severity.HIGH,
     formats = {Format.TERRAFORM},
@@ -29,7 +29,8 @@ import java.util.Locale;
     tags = {"gcp", "cloud-sql", "database", "availability-zone"},
     references = {
         "https://cloud.google.com/sql/docs/mysql/high-availability",
-        "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance"})
+        "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/sql_database_instance"},
+    aliases = {"SPOF-RDS-002"})
 public final class CloudSqlZonal implements ModuleAwareRule {
 
   /**

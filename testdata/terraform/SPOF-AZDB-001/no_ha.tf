@@ -1,4 +1,4 @@
-resource "azurerm_postgresql_flexible_server" "orders" { # expect: SPOF-RDS-003
+resource "azurerm_postgresql_flexible_server" "orders" { # expect: SPOF-AZDB-001 "has no high_availability block"
   name                = "orders"
   resource_group_name = "rg"
   location            = "westeurope"
@@ -14,6 +14,6 @@ resource "azurerm_mysql_flexible_server" "billing" {
   resource_group_name = "rg"
   location            = "westeurope"
   high_availability {
-    mode = var.ha # expect-unknown: SPOF-RDS-003
+    mode = var.ha # expect-unknown: SPOF-AZDB-001
   }
 }

@@ -32,7 +32,7 @@ resource "google_sql_database_instance" "failover" {
 }
 
 # A plain read replica is no failover target: its primary stays zonal.
-resource "google_sql_database_instance" "reporting" { # expect: SPOF-RDS-002
+resource "google_sql_database_instance" "reporting" { # expect: SPOF-CLOUDSQL-001 "is a zonal Cloud SQL instance"
   name             = "reporting"
   database_version = "POSTGRES_15"
   region           = "europe-west1"

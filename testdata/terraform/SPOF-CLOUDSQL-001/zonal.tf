@@ -1,4 +1,4 @@
-resource "google_sql_database_instance" "main" { # expect: SPOF-RDS-002
+resource "google_sql_database_instance" "main" { # expect: SPOF-CLOUDSQL-001
   name             = "main"
   database_version = "POSTGRES_15"
   settings {
@@ -11,7 +11,7 @@ resource "google_sql_database_instance" "explicit" {
   database_version = "MYSQL_8_0"
   settings {
     tier              = "db-n1-standard-1"
-    availability_type = "ZONAL" # expect: SPOF-RDS-002
+    availability_type = "ZONAL" # expect: SPOF-CLOUDSQL-001
   }
 }
 
@@ -24,6 +24,6 @@ resource "google_sql_database_instance" "input" {
   database_version = "POSTGRES_15"
   settings {
     tier              = "db-custom-2-7680"
-    availability_type = var.availability # expect-unknown: SPOF-RDS-002
+    availability_type = var.availability # expect-unknown: SPOF-CLOUDSQL-001
   }
 }
