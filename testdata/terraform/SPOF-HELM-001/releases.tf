@@ -2,7 +2,7 @@ resource "helm_release" "cache" {
   name       = "cache"
   repository = "https://charts.bitnami.com/bitnami"
   chart      = "redis"
-  values     = [yamlencode({ architecture = "standalone", auth = { enabled = false } })] # expect: SPOF-HELM-001
+  values     = [yamlencode({ architecture = "standalone", auth = { enabled = false } })] # expect: SPOF-HELM-001 "architecture is standalone"
 }
 
 # No values: the chart's default architecture is standalone.

@@ -103,6 +103,27 @@ class CliEndToEndTest {
   }
 
   @Test
+  void aFileBesideAModuleIsReadWhenTheScanStartsBelowTheRepositoryRoot() throws IOException {
+    Path repo = tmp.resolve("repo");
+    Files.createDirectories(repo.resolve(".git"));
+    Files.createDirectories(repo.resolve("infra/cache"));
+    Files.writeString(repo.resolve("infra/cache/main.tf"), """
+        resource "helm_release" "cache" {
+          name       = "cache"
+          repository = "https://charts.bitnami.com/bitnami"
+          chart      = "redis"
+          values     = [file("${path.module}/values.yaml")]
+        }
+        """);
+    Files.writeString(repo.resolve("infra/cache/values.yaml"), "architecture: standalone\n");
+    CliProcess.Result r = CliProcess.run(repo.resolve("infra"), "scan", "cache", "-f", "json", "--fail-on", "none");
+    assertEquals(0, r.exit(), r.toString());
+    JsonNode finding = JSON.readTree(r.out()).path("findings").path(0);
+    assertEquals("SPOF-HELM-001", finding.path("ruleId").asText(), r.toString());
+    assertTrue(finding.path("certain").asBoolean(), "path.module is infra/cache, read from the module's folder: " + r);
+  }
+
+  @Test
   void anEmptyTreeIsCleanAndExitsZero() throws IOException {
     Files.writeString(tmp.resolve("README.md"), "nothing to scan\n");
     CliProcess.Result r = CliProcess.run(tmp, "scan", ".");

@@ -440,8 +440,9 @@ public final class TerraformParser {
       }
 
       /**
-       * file(): a path under path.module is shown relative to the scan root; any other relative path is relative
-       * to Terraform's working directory, which only a root module knows (its own folder). Never outside the root.
+       * file(): path.module is shown relative to the repository root, so a path under it is read from this
+       * module's folder; any other relative path is relative to Terraform's working directory, which only a root
+       * module knows (its own folder). Never outside the scan root.
        */
       @Override
       public Optional<String> readFile(String path) {
@@ -451,9 +452,9 @@ public final class TerraformParser {
         }
         Path root = config.get(0).root().toAbsolutePath().normalize();
         Path target;
-        if (displayDir.equals(".") || p.startsWith(displayDir + "/")) {
-          target = root.resolve(p);
-        } else if (callAt == null) {
+        if (!displayDir.equals(".") && p.startsWith(displayDir + "/")) {
+          target = dir.toAbsolutePath().resolve(p.substring(displayDir.length() + 1));
+        } else if (callAt == null || displayDir.equals(".")) {
           target = dir.toAbsolutePath().resolve(p);
         } else {
           return Optional.empty();
