@@ -60,7 +60,7 @@ class FlowsHtmlBrowserTest {
   void everySpofHopIsARedNodeInTheRenderedDom() throws IOException, InterruptedException {
     String dom = browser("--dump-dom", page.toUri().toString());
     assertEquals(spofHops, count(Pattern.compile("<g class=\"node spof\""), dom), dom);
-    assertTrue(dom.contains("SPOF-REDIS-003"), dom);
+    assertTrue(dom.contains("SPOF-K8S-013"), dom);
   }
 
   @Test
